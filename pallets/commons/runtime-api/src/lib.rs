@@ -1,0 +1,53 @@
+//! The runtime API of `pallet-commons`: derived data for clients.
+//!
+//! From polkadot.js: `api.call.commonsApi.project(id)`, `.units(project, who)`,
+//! `.contribution(id)`, `.pendingIncome(project, who)`, `.income(project)`, `.reviewable(project, who, cursor, limit)`,
+//! `.attestationPayload(contribution, verdict, assessedQuantity, expiresAt)`. Every type is
+//! described in the metadata.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+use pallet_commons::{ContributionId, IncomeState, ProjectId, Quantity, Units, Verdict};
+use sp_runtime::Perbill;
+
+sp_api::decl_runtime_apis! {
+	/// Projects, value units, contributions and signing payloads of `pallet-commons`.
+	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		ProjectView: Codec,
+		ContributionView: Codec,
+	{
+		/// A project with its current value equation and review policy.
+		fn project(project: ProjectId) -> Option<ProjectView>;
+		/// `(units of who, total units, share of who)` in a project.
+		fn units(project: ProjectId, who: AccountId) -> (Units, Units, Perbill);
+		/// A contribution with its attestations.
+		fn contribution(contribution: ContributionId) -> Option<ContributionView>;
+		/// Pending contributions `who` may review, a page at a time: the ids and the cursor
+		/// of the next page (`None` at the end).
+		fn reviewable(
+			project: ProjectId,
+			who: AccountId,
+			cursor: Option<ContributionId>,
+			limit: u32,
+		) -> (Vec<ContributionId>, Option<ContributionId>);
+		/// Income `who` can claim from a project now.
+		fn pending_income(project: ProjectId, who: AccountId) -> Balance;
+		/// A project's income accounting.
+		fn income(project: ProjectId) -> IncomeState<Balance>;
+		/// The exact bytes a reviewer signs for a wallet-signed attestation.
+		fn attestation_payload(
+			contribution: ContributionId,
+			verdict: Verdict,
+			assessed_quantity: Option<Quantity>,
+			expires_at: BlockNumber,
+		) -> Vec<u8>;
+	}
+}

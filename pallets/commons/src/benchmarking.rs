@@ -1,0 +1,368 @@
+//! Benchmarks of every call, with worst-case inputs (frame-benchmarking v2).
+
+use super::*;
+use crate::{
+	signing::{AttestationPayload, ContributionPayload, SignedAttestation, ATTESTATION_TAG, CONTRIBUTION_TAG},
+	Pallet as Commons,
+};
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_runtime::{
+	traits::{Bounded, Saturating, Zero},
+	FixedU128, Perbill,
+};
+
+/// Creates signing keys and signs with them in the benchmarks.
+pub trait BenchmarkHelper<AccountId, Signature> {
+	/// The account of a new signing key, derived from `index`.
+	fn signer(index: u32) -> AccountId;
+	/// Signs `message` with the key of `signer`.
+	fn sign(signer: &AccountId, message: &[u8]) -> Signature;
+}
+
+/// sr25519 keys in the keystore of the benchmark (or test) environment.
+impl BenchmarkHelper<sp_runtime::AccountId32, sp_runtime::MultiSignature> for () {
+	fn signer(index: u32) -> sp_runtime::AccountId32 {
+		let seed = alloc::format!("//bench-{index}").into_bytes();
+		sp_io::crypto::sr25519_generate(KEY_TYPE, Some(seed)).into()
+	}
+
+	fn sign(signer: &sp_runtime::AccountId32, message: &[u8]) -> sp_runtime::MultiSignature {
+		let public = sp_core::sr25519::Public::from_raw(signer.clone().into());
+		sp_io::crypto::sr25519_sign(KEY_TYPE, &public, message)
+			.expect("the key was generated in the keystore")
+			.into()
+	}
+}
+
+const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"cmns");
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	fund::<T>(&who);
+	who
+}
+
+fn fund<T: Config>(who: &T::AccountId) {
+	let amount = T::Currency::minimum_balance()
+		.saturating_add(T::ProjectDeposit::get())
+		.saturating_add(T::ContributionDeposit::get())
+		.saturating_mul(100u32.into());
+	T::Currency::set_balance(who, amount);
+}
+
+fn bytes<S: Get<u32>>(fill: u8) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(alloc::vec![fill; S::get() as usize])
+}
+
+fn kinds<T: Config>() -> KindsOf<T> {
+	let kind = ContributionKind {
+		name: bytes::<T::MaxLabelLen>(b'n'),
+		unit: bytes::<T::MaxLabelLen>(b'u'),
+		rate: FixedU128::from_u32(10),
+	};
+	BoundedVec::truncate_from(alloc::vec![kind; T::MaxKinds::get() as usize])
+}
+
+/// Anyone reviews; every reviewer must approve; a reward, so that every approver is minted to.
+fn rules<T: Config>(min_approvals: u32, optimistic: bool) -> ReviewRules<BlockNumberOf<T>> {
+	ReviewRules {
+		reviewers: ReviewerSet::Anyone,
+		min_approvals,
+		threshold: Perbill::one(),
+		review_period: T::MaxReviewPeriod::get(),
+		optimistic,
+		reviewer_reward: Perbill::from_percent(10),
+	}
+}
+
+fn project<T: Config>(rules: ReviewRules<BlockNumberOf<T>>) -> (ProjectId, T::AccountId) {
+	let creator = funded::<T>("creator", 0);
+	let id = Commons::<T>::do_create_project(
+		creator.clone(),
+		bytes::<T::MaxNameLen>(b'p'),
+		bytes::<T::MaxMetadataLen>(b'm'),
+		kinds::<T>(),
+		rules,
+	)
+	.expect("funded creator");
+	(id, creator)
+}
+
+fn contribution<T: Config>(project: ProjectId, index: u32) -> (ContributionId, T::AccountId) {
+	let contributor = funded::<T>("contributor", index);
+	let id = Commons::<T>::do_submit(
+		contributor.clone(),
+		contributor.clone(),
+		project,
+		0,
+		1_000,
+		bytes::<T::MaxEvidenceLen>(b'e'),
+	)
+	.expect("funded contributor");
+	(id, contributor)
+}
+
+/// `n` on-chain approvals of `id` by distinct reviewers.
+fn approvals<T: Config>(id: ContributionId, n: u32, offset: u32) {
+	for i in 0..n {
+		let reviewer = funded::<T>("reviewer", offset + i);
+		let checked = Commons::<T>::check_attestation(id, &reviewer, Some(999)).expect("may review");
+		Commons::<T>::apply_attestation(checked, reviewer, Verdict::Approve, Some(999), bytes::<T::MaxNoteLen>(b'x'), false)
+			.expect("counts");
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_project() {
+		let creator = funded::<T>("creator", 0);
+		let rules = rules::<T>(1, false);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(creator),
+			bytes::<T::MaxNameLen>(b'p'),
+			bytes::<T::MaxMetadataLen>(b'm'),
+			kinds::<T>(),
+			rules,
+		);
+		assert!(Projects::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn set_value_equation() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, kinds::<T>());
+		assert_eq!(ValueEquations::<T>::get(p).map(|e| e.version), Some(2));
+	}
+
+	#[benchmark]
+	fn set_review_policy() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, rules::<T>(2, true));
+		assert_eq!(ReviewPolicies::<T>::get(p).map(|e| e.version), Some(2));
+	}
+
+	#[benchmark]
+	fn set_maintainers() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let maintainers: Vec<T::AccountId> =
+			(0..T::MaxMaintainers::get()).map(|i| account("maintainer", i, 0)).collect();
+		let maintainers = MaintainersOf::<T>::truncate_from(maintainers);
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, maintainers.clone());
+		assert_eq!(Projects::<T>::get(p).map(|p| p.maintainers), Some(maintainers));
+	}
+
+	#[benchmark]
+	fn close_project() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		#[extrinsic_call]
+		_(RawOrigin::Root, p);
+		assert_eq!(Projects::<T>::get(p).map(|p| p.status), Some(ProjectStatus::Closed));
+	}
+
+	#[benchmark]
+	fn submit_contribution() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let who = funded::<T>("contributor", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), p, 0, 1_000, bytes::<T::MaxEvidenceLen>(b'e'));
+		assert!(Contributions::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn submit_signed_contribution() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let relayer = funded::<T>("relayer", 0);
+		let contributor = T::BenchmarkHelper::signer(0);
+		let payload = ContributionPayload {
+			genesis_hash: Commons::<T>::genesis_hash(),
+			tag: CONTRIBUTION_TAG,
+			project: p,
+			kind: 0,
+			quantity: 1_000,
+			evidence: bytes::<T::MaxEvidenceLen>(b'e'),
+			nonce: 0,
+			expires_at: BlockNumberOf::<T>::max_value(),
+		};
+		// The `<Bytes>`-wrapped form: verification tries the bare payload first.
+		let mut wrapped = b"<Bytes>".to_vec();
+		wrapped.extend(payload.encode());
+		wrapped.extend(b"</Bytes>");
+		let signature = T::BenchmarkHelper::sign(&contributor, &wrapped);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(relayer), contributor.clone(), payload, signature);
+		assert_eq!(SignedContributionNonce::<T>::get(&contributor), 1);
+	}
+
+	#[benchmark]
+	fn withdraw_contribution() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let (c, who) = contribution::<T>(p, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), c);
+		assert!(!PendingContributions::<T>::contains_key(p, c));
+	}
+
+	/// The attestation that accepts a contribution with `MaxReviewers` approvals.
+	#[benchmark]
+	fn attest() {
+		let max = T::MaxReviewers::get();
+		let (p, _) = project::<T>(rules::<T>(max, false));
+		let (c, contributor) = contribution::<T>(p, 0);
+		approvals::<T>(c, max - 1, 0);
+		let reviewer = funded::<T>("reviewer", max);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reviewer), c, Verdict::Approve, Some(999), bytes::<T::MaxNoteLen>(b'x'));
+		assert!(Commons::<T>::units_of(p, &contributor) > 0);
+	}
+
+	/// `n` wallet-signed attestations, each accepting a contribution with `MaxReviewers`
+	/// approvals.
+	#[benchmark]
+	fn relay_attestations(n: Linear<1, { T::MaxRelayBatch::get() }>) {
+		let max = T::MaxReviewers::get();
+		let (p, _) = project::<T>(rules::<T>(max, false));
+		let mut items = Vec::new();
+		for i in 0..n {
+			let (c, _) = contribution::<T>(p, i);
+			approvals::<T>(c, max - 1, i * max);
+			let reviewer = T::BenchmarkHelper::signer(i);
+			let payload = AttestationPayload {
+				genesis_hash: Commons::<T>::genesis_hash(),
+				tag: ATTESTATION_TAG,
+				contribution: c,
+				verdict: Verdict::Approve,
+				assessed_quantity: Some(999),
+				expires_at: BlockNumberOf::<T>::max_value(),
+			};
+			let mut wrapped = b"<Bytes>".to_vec();
+			wrapped.extend(payload.encode());
+			wrapped.extend(b"</Bytes>");
+			let signature = T::BenchmarkHelper::sign(&reviewer, &wrapped);
+			items.push(SignedAttestation { reviewer, payload, signature });
+		}
+		let items = BoundedVec::truncate_from(items);
+		let relayer = funded::<T>("relayer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(relayer), items);
+		assert_eq!(Projects::<T>::get(p).map(|p| p.pending), Some(0));
+	}
+
+	/// Optimistic acceptance with `MaxReviewers - 1` approvers to mint to.
+	#[benchmark]
+	fn finalize() {
+		let max = T::MaxReviewers::get();
+		let (p, _) = project::<T>(rules::<T>(max, true));
+		let (c, contributor) = contribution::<T>(p, 0);
+		approvals::<T>(c, max - 1, 0);
+		frame_system::Pallet::<T>::set_block_number(T::MaxReviewPeriod::get() + 1u32.into());
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), c);
+		assert!(Commons::<T>::units_of(p, &contributor) > 0);
+	}
+
+	/// A record with `MaxReviewers` attestations.
+	#[benchmark]
+	fn remove_contribution() {
+		let max = T::MaxReviewers::get();
+		let (p, _) = project::<T>(rules::<T>(max, false));
+		let (c, _) = contribution::<T>(p, 0);
+		approvals::<T>(c, max, 0);
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number() + T::RetentionPeriod::get(),
+		);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), c);
+		assert!(!Contributions::<T>::contains_key(c));
+	}
+
+	#[benchmark]
+	fn set_income_policy() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let upstream: Vec<(ProjectId, Perbill)> = (0..T::MaxUpstreams::get())
+			.map(|_| (project::<T>(rules::<T>(1, false)).0, Perbill::from_percent(1)))
+			.collect();
+		let upstream = UpstreamOf::<T>::truncate_from(upstream);
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, Perbill::from_percent(10), upstream);
+		assert!(IncomePolicies::<T>::contains_key(p));
+	}
+
+	#[benchmark]
+	fn spend_treasury() {
+		let (p, creator) = project::<T>(rules::<T>(1, false));
+		let amount = T::Currency::minimum_balance();
+		T::Currency::transfer(
+			&creator,
+			&Commons::<T>::treasury_account(p),
+			amount,
+			frame_support::traits::tokens::Preservation::Preserve,
+		)
+		.expect("funded creator");
+		let to: T::AccountId = account("recipient", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, to.clone(), amount);
+		assert_eq!(T::Currency::balance(&to), amount);
+	}
+
+	/// A payment split to a treasury and `MaxUpstreams` upstream projects, into a project with
+	/// `h` holders: the weight does not depend on `h`.
+	#[benchmark]
+	fn pay_income(h: Linear<1, 1_000>) {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		for i in 0..h {
+			Commons::<T>::mint(p, &account("holder", i, 0), 1_000).expect("mints");
+		}
+		let upstream: Vec<(ProjectId, Perbill)> = (0..T::MaxUpstreams::get())
+			.map(|i| {
+				let (up, _) = project::<T>(rules::<T>(1, false));
+				Commons::<T>::mint(up, &account("upstream-holder", i, 0), 7).expect("mints");
+				(up, Perbill::from_percent(1))
+			})
+			.collect();
+		Commons::<T>::do_set_income_policy(p, Perbill::from_percent(10), UpstreamOf::<T>::truncate_from(upstream))
+			.expect("valid policy");
+		let payer = funded::<T>("payer", 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), p, amount);
+		assert!(IncomeStates::<T>::get(p).income_per_unit > 0);
+	}
+
+	/// A claim in a project with `h` holders: the weight does not depend on `h`.
+	#[benchmark]
+	fn claim(h: Linear<1, 1_000>) {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let holder = funded::<T>("holder", 0);
+		Commons::<T>::mint(p, &holder, 1_000).expect("mints");
+		for i in 1..h {
+			Commons::<T>::mint(p, &account("holder", i, 0), 1_000).expect("mints");
+		}
+		let payer = funded::<T>("payer", 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000_000u32.into());
+		Commons::<T>::do_pay_income(payer, p, amount).expect("funded payer");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), p);
+		assert!(Commons::<T>::pending_income(p, &holder).is_zero());
+	}
+
+	impl_benchmark_test_suite!(Commons, crate::mock::new_bench_ext(), crate::mock::Test);
+}

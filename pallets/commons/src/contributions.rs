@@ -1,0 +1,182 @@
+//! Contributions: submission (direct or wallet-signed), withdrawal, removal of old records.
+
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, DispatchResult,
+};
+
+use crate::{
+	signing::{self, ContributionPayloadOf, SignatureProblem, CONTRIBUTION_TAG},
+	types::*,
+	Attestations, Config, Contributions, Error, Event, HoldReason, NextContributionId, Pallet,
+	PendingContributions, Projects, ReviewPolicies, SignedContributionNonce, ValueEquations,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The genesis hash: signed payloads name the chain they are meant for.
+	pub fn genesis_hash() -> T::Hash {
+		frame_system::Pallet::<T>::block_hash(BlockNumberOf::<T>::zero())
+	}
+
+	pub(crate) fn contribution(id: ContributionId) -> Result<Contribution<T>, DispatchError> {
+		Contributions::<T>::get(id).ok_or_else(|| Error::<T>::UnknownContribution.into())
+	}
+
+	pub(crate) fn do_submit(
+		contributor: T::AccountId,
+		depositor: T::AccountId,
+		project: ProjectId,
+		kind: KindIndex,
+		quantity: Quantity,
+		evidence: EvidenceOf<T>,
+	) -> Result<ContributionId, DispatchError> {
+		let mut p = Self::project(project)?;
+		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
+		let equation = ValueEquations::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
+		ensure!(equation.kinds.get(kind as usize).is_some(), Error::<T>::UnknownKind);
+		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
+		let policy = ReviewPolicies::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
+
+		let id = NextContributionId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		p.pending = p.pending.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		let deposit = T::ContributionDeposit::get();
+		T::Currency::hold(&HoldReason::ContributionDeposit.into(), &depositor, deposit)?;
+
+		Contributions::<T>::insert(
+			id,
+			Contribution {
+				project,
+				contributor: contributor.clone(),
+				depositor: depositor.clone(),
+				deposit,
+				kind,
+				quantity,
+				evidence,
+				submitted: frame_system::Pallet::<T>::block_number(),
+				policy,
+				approvals: Default::default(),
+				rejections: 0,
+				status: ContributionStatus::Pending,
+				decided: None,
+			},
+		);
+		PendingContributions::<T>::insert(project, id, ());
+		Projects::<T>::insert(project, p);
+		NextContributionId::<T>::put(next);
+		Self::deposit_event(Event::ContributionSubmitted {
+			contribution: id,
+			project,
+			contributor,
+			kind,
+			quantity,
+			depositor,
+		});
+		Ok(id)
+	}
+
+	pub(crate) fn do_submit_signed(
+		relayer: T::AccountId,
+		contributor: T::AccountId,
+		payload: ContributionPayloadOf<T>,
+		signature: T::OffchainSignature,
+	) -> DispatchResult {
+		let encoded = codec::Encode::encode(&payload);
+		signing::check::<T>(
+			&payload.genesis_hash,
+			&payload.tag,
+			&CONTRIBUTION_TAG,
+			payload.expires_at,
+			&encoded,
+			&signature,
+			&contributor,
+		)
+		.map_err(Self::signature_error)?;
+		let nonce = SignedContributionNonce::<T>::get(&contributor);
+		ensure!(payload.nonce == nonce, Error::<T>::BadNonce);
+		SignedContributionNonce::<T>::insert(
+			&contributor,
+			nonce.checked_add(1).ok_or(Error::<T>::Overflow)?,
+		);
+		Self::do_submit(
+			contributor,
+			relayer,
+			payload.project,
+			payload.kind,
+			payload.quantity,
+			payload.evidence,
+		)
+		.map(|_| ())
+	}
+
+	pub(crate) fn signature_error(problem: SignatureProblem) -> DispatchError {
+		match problem {
+			SignatureProblem::ForeignChain => Error::<T>::ForeignChain,
+			SignatureProblem::WrongDomain => Error::<T>::WrongDomain,
+			SignatureProblem::Expired => Error::<T>::SignatureExpired,
+			SignatureProblem::BadSignature => Error::<T>::BadSignature,
+		}
+		.into()
+	}
+
+	pub(crate) fn do_withdraw(who: T::AccountId, id: ContributionId) -> DispatchResult {
+		let mut c = Self::contribution(id)?;
+		ensure!(c.contributor == who, Error::<T>::NotContributor);
+		ensure!(c.status.is_pending(), Error::<T>::NotPending);
+		Self::release_deposit(&mut c)?;
+		Self::conclude(id, c, ContributionStatus::Withdrawn)?;
+		Self::deposit_event(Event::ContributionWithdrawn { contribution: id });
+		Ok(())
+	}
+
+	/// Releases what is left of a contribution's deposit to whoever paid it.
+	pub(crate) fn release_deposit(c: &mut Contribution<T>) -> DispatchResult {
+		if !c.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::ContributionDeposit.into(),
+				&c.depositor,
+				c.deposit,
+				Precision::BestEffort,
+			)?;
+			c.deposit = Zero::zero();
+		}
+		Ok(())
+	}
+
+	/// Records a decision: the contribution leaves the pending index of its project.
+	pub(crate) fn conclude(
+		id: ContributionId,
+		mut c: Contribution<T>,
+		status: ContributionStatus,
+	) -> DispatchResult {
+		let mut p = Self::project(c.project)?;
+		p.pending = p.pending.saturating_sub(1);
+		Projects::<T>::insert(c.project, p);
+		PendingContributions::<T>::remove(c.project, id);
+		c.status = status;
+		c.decided = Some(frame_system::Pallet::<T>::block_number());
+		Contributions::<T>::insert(id, c);
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_contribution(id: ContributionId) -> DispatchResult {
+		let mut c = Self::contribution(id)?;
+		let decided = c.decided.ok_or(Error::<T>::NotRemovable)?;
+		ensure!(
+			frame_system::Pallet::<T>::block_number() >=
+				decided.saturating_add(T::RetentionPeriod::get()),
+			Error::<T>::NotRemovable
+		);
+		Self::release_deposit(&mut c)?;
+		// At most `MaxReviewers` attestations exist for one contribution.
+		let _ = Attestations::<T>::clear_prefix(id, T::MaxReviewers::get(), None);
+		Contributions::<T>::remove(id);
+		Self::deposit_event(Event::ContributionRemoved { contribution: id });
+		Ok(())
+	}
+}

@@ -1,0 +1,160 @@
+//! Projects: creation, value equation, review policy, maintainers, closing.
+
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, CheckedSub, Saturating, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
+
+use crate::{
+	types::*, Config, Error, Event, HoldReason, NextProjectId, Pallet, Projects, ReviewPolicies,
+	ValueEquations,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The treasury account of a project: receives forfeited deposits.
+	pub fn treasury_account(project: ProjectId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating((b"trsy", project))
+	}
+
+	pub(crate) fn project(project: ProjectId) -> Result<Project<T>, DispatchError> {
+		Projects::<T>::get(project).ok_or_else(|| Error::<T>::UnknownProject.into())
+	}
+
+	fn ensure_valid_kinds(kinds: &KindsOf<T>) -> DispatchResult {
+		ensure!(!kinds.is_empty(), Error::<T>::NoKinds);
+		ensure!(kinds.iter().all(|k| !k.rate.is_zero()), Error::<T>::ZeroRate);
+		Ok(())
+	}
+
+	fn ensure_valid_rules(rules: &ReviewRules<BlockNumberOf<T>>) -> DispatchResult {
+		ensure!(
+			rules.min_approvals > 0 &&
+				rules.min_approvals <= T::MaxReviewers::get() &&
+				rules.threshold > Perbill::zero() &&
+				!rules.review_period.is_zero() &&
+				rules.review_period <= T::MaxReviewPeriod::get(),
+			Error::<T>::InvalidPolicy
+		);
+		Ok(())
+	}
+
+	fn ensure_valid_maintainers(maintainers: &MaintainersOf<T>) -> DispatchResult {
+		ensure!(!maintainers.is_empty(), Error::<T>::NoMaintainers);
+		let mut seen = alloc::vec::Vec::with_capacity(maintainers.len());
+		for m in maintainers.iter() {
+			ensure!(!seen.contains(&m), Error::<T>::DuplicateMaintainer);
+			seen.push(m);
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_create_project(
+		creator: T::AccountId,
+		name: NameOf<T>,
+		metadata: MetadataOf<T>,
+		kinds: KindsOf<T>,
+		rules: ReviewRules<BlockNumberOf<T>>,
+	) -> Result<ProjectId, DispatchError> {
+		Self::ensure_valid_kinds(&kinds)?;
+		Self::ensure_valid_rules(&rules)?;
+		let id = NextProjectId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		// Two existential deposits of the creation deposit endow the project's income pot and
+		// treasury for good, so that both can receive any amount and never die; the rest is
+		// held until the project is closed.
+		let ed = T::Currency::minimum_balance();
+		let deposit = T::ProjectDeposit::get()
+			.checked_sub(&ed.saturating_mul(2u32.into()))
+			.ok_or(Error::<T>::Overflow)?;
+		T::Currency::hold(&HoldReason::ProjectDeposit.into(), &creator, deposit)?;
+		for account in [Self::income_account(id), Self::treasury_account(id)] {
+			T::Currency::transfer(&creator, &account, ed, Preservation::Preserve)?;
+		}
+
+		let maintainers = MaintainersOf::<T>::try_from(alloc::vec![creator.clone()])
+			.map_err(|_| Error::<T>::Overflow)?;
+		Projects::<T>::insert(
+			id,
+			Project {
+				creator: creator.clone(),
+				deposit,
+				name,
+				metadata,
+				maintainers,
+				status: ProjectStatus::Active,
+				total_units: 0,
+				holders: 0,
+				pending: 0,
+				created: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		ValueEquations::<T>::insert(id, ValueEquation { version: 1, kinds });
+		ReviewPolicies::<T>::insert(id, ReviewPolicy { version: 1, rules });
+		NextProjectId::<T>::put(next);
+		Self::deposit_event(Event::ProjectCreated { project: id, creator, deposit });
+		Ok(id)
+	}
+
+	pub(crate) fn do_set_value_equation(project: ProjectId, kinds: KindsOf<T>) -> DispatchResult {
+		Self::project(project)?;
+		Self::ensure_valid_kinds(&kinds)?;
+		let version = ValueEquations::<T>::get(project)
+			.map_or(Some(1), |e| e.version.checked_add(1))
+			.ok_or(Error::<T>::Overflow)?;
+		ValueEquations::<T>::insert(project, ValueEquation { version, kinds });
+		Self::deposit_event(Event::ValueEquationSet { project, version });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_review_policy(
+		project: ProjectId,
+		rules: ReviewRules<BlockNumberOf<T>>,
+	) -> DispatchResult {
+		Self::project(project)?;
+		Self::ensure_valid_rules(&rules)?;
+		let version = ReviewPolicies::<T>::get(project)
+			.map_or(Some(1), |p| p.version.checked_add(1))
+			.ok_or(Error::<T>::Overflow)?;
+		ReviewPolicies::<T>::insert(project, ReviewPolicy { version, rules });
+		Self::deposit_event(Event::ReviewPolicySet { project, version });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_maintainers(
+		project: ProjectId,
+		maintainers: MaintainersOf<T>,
+	) -> DispatchResult {
+		let mut p = Self::project(project)?;
+		Self::ensure_valid_maintainers(&maintainers)?;
+		p.maintainers = maintainers.clone();
+		Projects::<T>::insert(project, p);
+		Self::deposit_event(Event::MaintainersSet { project, maintainers });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_project(project: ProjectId) -> DispatchResult {
+		let mut p = Self::project(project)?;
+		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
+		ensure!(p.pending == 0, Error::<T>::PendingContributions);
+		T::Currency::release(
+			&HoldReason::ProjectDeposit.into(),
+			&p.creator,
+			p.deposit,
+			Precision::BestEffort,
+		)?;
+		p.status = ProjectStatus::Closed;
+		p.deposit = Zero::zero();
+		Projects::<T>::insert(project, p);
+		Self::deposit_event(Event::ProjectClosed { project });
+		Ok(())
+	}
+}

@@ -1,0 +1,310 @@
+//! Review: attestations (on-chain and wallet-signed), the outcome rules, finalization.
+
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+		Get,
+	},
+};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
+
+use crate::{
+	signing::{self, SignedAttestationOf, ATTESTATION_TAG},
+	types::*,
+	AttestationFailure, Attestations, Config, Error, Event, Holdings, HoldReason, Pallet,
+	ReviewRefusal,
+};
+
+/// A contribution that passed the checks for one reviewer's attestation.
+pub(crate) struct Checked<T: Config> {
+	id: ContributionId,
+	contribution: Contribution<T>,
+	maintainers: MaintainersOf<T>,
+}
+
+/// What the verdicts so far decide.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Decision {
+	Accept,
+	Reject,
+	Undecided,
+}
+
+/// `approvals / (approvals + rejections) ≥ threshold`, in exact integer arithmetic.
+fn meets_threshold(approvals: u32, rejections: u32, threshold: Perbill) -> bool {
+	let cast = u64::from(approvals) + u64::from(rejections);
+	u64::from(approvals) * 1_000_000_000 >= u64::from(threshold.deconstruct()) * cast
+}
+
+/// The outcome rules (see the crate docs) for `a` approvals, `r` rejections and at most
+/// `capacity` reviewers in all.
+pub(crate) fn decide(a: u32, r: u32, capacity: u32, rules: &ReviewRules<impl Copy>) -> Decision {
+	if a >= rules.min_approvals && meets_threshold(a, r, rules.threshold) {
+		return Decision::Accept;
+	}
+	// The best case: every remaining seat approves.
+	let best = capacity.saturating_sub(r).max(a);
+	if r > 0 && !(best >= rules.min_approvals && meets_threshold(best, r, rules.threshold)) {
+		return Decision::Reject;
+	}
+	Decision::Undecided
+}
+
+/// The lower median of `values` (which must not be empty).
+pub(crate) fn lower_median(mut values: alloc::vec::Vec<Quantity>) -> Option<Quantity> {
+	values.sort_unstable();
+	let mid = values.len().checked_sub(1)? / 2;
+	values.get(mid).copied()
+}
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn refusal_error(refusal: ReviewRefusal) -> DispatchError {
+		match refusal {
+			ReviewRefusal::UnknownContribution => Error::<T>::UnknownContribution,
+			ReviewRefusal::ReviewClosed => Error::<T>::ReviewClosed,
+			ReviewRefusal::SelfReview => Error::<T>::SelfReview,
+			ReviewRefusal::NotAllowedToReview => Error::<T>::NotAllowedToReview,
+			ReviewRefusal::AlreadyAttested => Error::<T>::AlreadyAttested,
+			ReviewRefusal::BadAssessment => Error::<T>::BadAssessment,
+		}
+		.into()
+	}
+
+	/// Whether `who` may review contributions to a project with these maintainers and rules.
+	pub fn may_review(
+		project: ProjectId,
+		maintainers: &MaintainersOf<T>,
+		reviewers: ReviewerSet,
+		who: &T::AccountId,
+	) -> bool {
+		maintainers.contains(who) ||
+			match reviewers {
+				ReviewerSet::Maintainers => false,
+				ReviewerSet::Holders =>
+					Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0),
+				ReviewerSet::Anyone => true,
+			}
+	}
+
+	/// Checks that `reviewer` may attest `id` now; writes nothing.
+	pub(crate) fn check_attestation(
+		id: ContributionId,
+		reviewer: &T::AccountId,
+		assessed_quantity: Option<Quantity>,
+	) -> Result<Checked<T>, ReviewRefusal> {
+		let contribution =
+			crate::Contributions::<T>::get(id).ok_or(ReviewRefusal::UnknownContribution)?;
+		ensure!(
+			contribution.status.is_pending() &&
+				frame_system::Pallet::<T>::block_number() < contribution.review_ends(),
+			ReviewRefusal::ReviewClosed
+		);
+		ensure!(contribution.contributor != *reviewer, ReviewRefusal::SelfReview);
+		let project =
+			crate::Projects::<T>::get(contribution.project).ok_or(ReviewRefusal::UnknownContribution)?;
+		ensure!(
+			Self::may_review(
+				contribution.project,
+				&project.maintainers,
+				contribution.policy.rules.reviewers,
+				reviewer
+			),
+			ReviewRefusal::NotAllowedToReview
+		);
+		ensure!(!Attestations::<T>::contains_key(id, reviewer), ReviewRefusal::AlreadyAttested);
+		if let Some(q) = assessed_quantity {
+			ensure!(q > 0 && q <= contribution.quantity, ReviewRefusal::BadAssessment);
+		}
+		Ok(Checked { id, contribution, maintainers: project.maintainers })
+	}
+
+	/// Counts a checked attestation and decides the contribution if the verdicts allow.
+	pub(crate) fn apply_attestation(
+		checked: Checked<T>,
+		reviewer: T::AccountId,
+		verdict: Verdict,
+		assessed_quantity: Option<Quantity>,
+		note: NoteOf<T>,
+		relayed: bool,
+	) -> DispatchResult {
+		let Checked { id, mut contribution, maintainers } = checked;
+		match verdict {
+			Verdict::Approve => contribution
+				.approvals
+				.try_push((reviewer.clone(), assessed_quantity.unwrap_or(contribution.quantity)))
+				// The outcome rules decide every contribution before `MaxReviewers` verdicts.
+				.map_err(|_| Error::<T>::Overflow)?,
+			Verdict::Reject =>
+				contribution.rejections =
+					contribution.rejections.checked_add(1).ok_or(Error::<T>::Overflow)?,
+		}
+		Attestations::<T>::insert(
+			id,
+			&reviewer,
+			Attestation {
+				verdict,
+				assessed_quantity,
+				note,
+				at: frame_system::Pallet::<T>::block_number(),
+				relayed,
+			},
+		);
+		Self::deposit_event(Event::Attested {
+			contribution: id,
+			reviewer,
+			verdict,
+			assessed_quantity,
+			relayed,
+		});
+
+		let capacity = Self::review_capacity(&contribution, &maintainers);
+		let rules = contribution.policy.rules;
+		match decide(contribution.approvals.len() as u32, contribution.rejections, capacity, &rules)
+		{
+			Decision::Accept => Self::accept(id, contribution),
+			Decision::Reject => Self::reject(id, contribution),
+			Decision::Undecided => {
+				crate::Contributions::<T>::insert(id, contribution);
+				Ok(())
+			},
+		}
+	}
+
+	/// `M`: the most reviewers a contribution can have.
+	fn review_capacity(c: &Contribution<T>, maintainers: &MaintainersOf<T>) -> u32 {
+		let max = T::MaxReviewers::get();
+		match c.policy.rules.reviewers {
+			ReviewerSet::Maintainers => {
+				let others = maintainers.iter().filter(|m| **m != c.contributor).count() as u32;
+				others.min(max)
+			},
+			ReviewerSet::Holders | ReviewerSet::Anyone => max,
+		}
+	}
+
+	/// Relays wallet-signed attestations; see the call's docs.
+	pub(crate) fn do_relay_attestations(
+		items: impl IntoIterator<Item = SignedAttestationOf<T>>,
+	) -> DispatchResult {
+		let mut counted = 0u32;
+		for (index, item) in items.into_iter().enumerate() {
+			let p = &item.payload;
+			let encoded = codec::Encode::encode(p);
+			let outcome = signing::check::<T>(
+				&p.genesis_hash,
+				&p.tag,
+				&ATTESTATION_TAG,
+				p.expires_at,
+				&encoded,
+				&item.signature,
+				&item.reviewer,
+			)
+			.map_err(AttestationFailure::Signature)
+			.and_then(|()| {
+				Self::check_attestation(p.contribution, &item.reviewer, p.assessed_quantity)
+					.map_err(AttestationFailure::Refused)
+			});
+			match outcome {
+				Ok(checked) => {
+					Self::apply_attestation(
+						checked,
+						item.reviewer,
+						p.verdict,
+						p.assessed_quantity,
+						Default::default(),
+						true,
+					)?;
+					counted = counted.saturating_add(1);
+				},
+				Err(reason) => Self::deposit_event(Event::AttestationFailed {
+					index: index as u32,
+					reviewer: item.reviewer.clone(),
+					reason,
+				}),
+			}
+		}
+		ensure!(counted > 0, Error::<T>::NoValidAttestation);
+		Ok(())
+	}
+
+	pub(crate) fn do_finalize(id: ContributionId) -> DispatchResult {
+		let c = Self::contribution(id)?;
+		ensure!(c.status.is_pending(), Error::<T>::NotPending);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() >= c.review_ends(),
+			Error::<T>::ReviewOngoing
+		);
+		if c.policy.rules.optimistic && c.rejections == 0 {
+			Self::accept(id, c)
+		} else {
+			Self::expire(id, c)
+		}
+	}
+
+	/// Accepts: mints units to the contributor and the approving reviewers, releases the
+	/// deposit.
+	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+		let assessed = lower_median(c.approvals.iter().map(|(_, q)| *q).collect())
+			.unwrap_or(c.quantity);
+		let equation =
+			crate::ValueEquations::<T>::get(c.project).ok_or(Error::<T>::UnknownProject)?;
+		let kind = equation.kinds.get(c.kind as usize).ok_or(Error::<T>::UnknownKind)?;
+		let units = kind.rate.checked_mul_int(assessed).ok_or(Error::<T>::Overflow)?;
+
+		let reviewers = c.approvals.len() as u128;
+		// Shared equally, rounded down; what rounding leaves is not minted.
+		let each = (c.policy.rules.reviewer_reward * units).checked_div(reviewers).unwrap_or(0);
+		Self::mint(c.project, &c.contributor, units)?;
+		for (reviewer, _) in c.approvals.iter() {
+			Self::mint(c.project, reviewer, each)?;
+		}
+		let reviewer_units = each.checked_mul(reviewers).ok_or(Error::<T>::Overflow)?;
+
+		Self::release_deposit(&mut c)?;
+		let equation_version = equation.version;
+		Self::conclude(
+			id,
+			c,
+			ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version },
+		)?;
+		Self::deposit_event(Event::ContributionAccepted {
+			contribution: id,
+			assessed,
+			units,
+			reviewer_units,
+			equation_version,
+		});
+		Ok(())
+	}
+
+	/// Rejects: the deposit goes to the project's treasury.
+	fn reject(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+		let forfeited = if c.deposit.is_zero() {
+			Zero::zero()
+		} else {
+			T::Currency::transfer_on_hold(
+				&HoldReason::ContributionDeposit.into(),
+				&c.depositor,
+				&Self::treasury_account(c.project),
+				c.deposit,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)?
+		};
+		c.deposit = Zero::zero();
+		Self::conclude(id, c, ContributionStatus::Rejected)?;
+		Self::deposit_event(Event::ContributionRejected { contribution: id, forfeited });
+		Ok(())
+	}
+
+	/// Expires: the deposit is released.
+	fn expire(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+		Self::release_deposit(&mut c)?;
+		Self::conclude(id, c, ContributionStatus::Expired)?;
+		Self::deposit_event(Event::ContributionExpired { contribution: id });
+		Ok(())
+	}
+}

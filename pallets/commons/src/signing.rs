@@ -1,0 +1,152 @@
+//! Payloads that contributors and reviewers sign off-chain in a wallet, and their verification.
+//!
+//! A payload is SCALE-encoded and signed as is, or wrapped as `<Bytes>` + payload + `</Bytes>`
+//! (what browser extensions sign for `signRaw`); both forms verify.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::pallet_prelude::*;
+use scale_info::TypeInfo;
+use sp_runtime::{traits::Verify, RuntimeDebug};
+
+use crate::{
+	types::{ContributionId, KindIndex, ProjectId, Quantity, Verdict},
+	Config,
+};
+
+/// Domain tag of a wallet-signed attestation.
+pub const ATTESTATION_TAG: [u8; 8] = *b"cmns:att";
+/// Domain tag of a wallet-signed contribution.
+pub const CONTRIBUTION_TAG: [u8; 8] = *b"cmns:ctb";
+
+/// What a reviewer signs. SCALE encoding, in this field order:
+/// `genesis_hash` (32 bytes), `tag` (8 bytes, `cmns:att`), `contribution` (u64 LE),
+/// `verdict` (1 byte: 0 approve, 1 reject), `assessed_quantity` (`Option<u128>`: 0x00, or
+/// 0x01 then 16 bytes LE), `expires_at` (u32 LE, the last block in which it counts).
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct AttestationPayload<Hash, BlockNumber> {
+	/// The genesis hash of the chain the signature is meant for.
+	pub genesis_hash: Hash,
+	/// `cmns:att`.
+	pub tag: [u8; 8],
+	/// The contribution reviewed.
+	pub contribution: ContributionId,
+	/// Approve or reject.
+	pub verdict: Verdict,
+	/// The quantity the reviewer assesses, if not the claim.
+	pub assessed_quantity: Option<Quantity>,
+	/// The last block in which the signature counts.
+	pub expires_at: BlockNumber,
+}
+
+/// What a contributor signs so that someone else can log the contribution for them. SCALE
+/// encoding, in this field order: `genesis_hash`, `tag` (`cmns:ctb`), `project` (u32 LE),
+/// `kind` (u8), `quantity` (u128 LE), `evidence` (compact length + bytes), `nonce` (u32 LE, the
+/// contributor's current `SignedContributionNonce`), `expires_at` (u32 LE).
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct ContributionPayload<Hash, BlockNumber, Evidence> {
+	/// The genesis hash of the chain the signature is meant for.
+	pub genesis_hash: Hash,
+	/// `cmns:ctb`.
+	pub tag: [u8; 8],
+	/// The project credited.
+	pub project: ProjectId,
+	/// The kind, an index into the project's value equation.
+	pub kind: KindIndex,
+	/// The quantity claimed.
+	pub quantity: Quantity,
+	/// A hash or URI of the evidence.
+	pub evidence: Evidence,
+	/// The contributor's signed-contribution nonce: each signature is used once.
+	pub nonce: u32,
+	/// The last block in which the signature counts.
+	pub expires_at: BlockNumber,
+}
+
+/// A wallet-signed attestation, as relayed.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct SignedAttestation<AccountId, Payload, Signature> {
+	/// The reviewer who signed.
+	pub reviewer: AccountId,
+	/// What was signed.
+	pub payload: Payload,
+	/// The signature over the payload (bare or `<Bytes>`-wrapped).
+	pub signature: Signature,
+}
+
+/// Why a relayed signature did not count.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum SignatureProblem {
+	/// Signed for another chain (genesis hash differs).
+	ForeignChain,
+	/// Not a payload of this kind (domain tag differs).
+	WrongDomain,
+	/// The expiry block has passed.
+	Expired,
+	/// The signature does not match the payload and the signer.
+	BadSignature,
+}
+
+/// The attestation payload type of a runtime.
+pub type AttestationPayloadOf<T> =
+	AttestationPayload<<T as frame_system::Config>::Hash, crate::types::BlockNumberOf<T>>;
+/// The contribution payload type of a runtime.
+pub type ContributionPayloadOf<T> = ContributionPayload<
+	<T as frame_system::Config>::Hash,
+	crate::types::BlockNumberOf<T>,
+	crate::types::EvidenceOf<T>,
+>;
+/// A relayed attestation of a runtime.
+pub type SignedAttestationOf<T> = SignedAttestation<
+	<T as frame_system::Config>::AccountId,
+	AttestationPayloadOf<T>,
+	<T as Config>::OffchainSignature,
+>;
+
+/// Verifies `signature` by `signer` over `payload`, signed bare or `<Bytes>`-wrapped.
+pub fn verify<T: Config>(
+	payload: &[u8],
+	signature: &T::OffchainSignature,
+	signer: &T::AccountId,
+) -> bool {
+	if signature.verify(payload, signer) {
+		return true;
+	}
+	let mut wrapped = alloc::vec::Vec::with_capacity(payload.len().saturating_add(15));
+	wrapped.extend_from_slice(b"<Bytes>");
+	wrapped.extend_from_slice(payload);
+	wrapped.extend_from_slice(b"</Bytes>");
+	signature.verify(&wrapped[..], signer)
+}
+
+/// Checks the chain, the domain, the expiry and the signature of a signed payload.
+pub fn check<T: Config>(
+	genesis_hash: &T::Hash,
+	tag: &[u8; 8],
+	expected_tag: &[u8; 8],
+	expires_at: crate::types::BlockNumberOf<T>,
+	encoded: &[u8],
+	signature: &T::OffchainSignature,
+	signer: &T::AccountId,
+) -> Result<(), SignatureProblem> {
+	if *genesis_hash != crate::Pallet::<T>::genesis_hash() {
+		return Err(SignatureProblem::ForeignChain);
+	}
+	if tag != expected_tag {
+		return Err(SignatureProblem::WrongDomain);
+	}
+	if frame_system::Pallet::<T>::block_number() > expires_at {
+		return Err(SignatureProblem::Expired);
+	}
+	if !verify::<T>(encoded, signature, signer) {
+		return Err(SignatureProblem::BadSignature);
+	}
+	Ok(())
+}

@@ -1,0 +1,109 @@
+//! Value units, shares and the queries behind the runtime API.
+
+use super::*;
+use crate::{Holdings, Projects};
+use sp_runtime::Perbill;
+
+#[test]
+fn units_accumulate_and_shares_follow() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c1 = submit(&dave(), p, 0, 6);
+		approve(&bob(), c1, None);
+		run_to(3);
+		approve(&charlie(), c1, None);
+		let c2 = submit(&eve(), p, 0, 2);
+		approve(&alice(), c2, None);
+		approve(&bob(), c2, None);
+		// Dave 60, Eve 20; rewards: c1 6/2 = 3 to Bob and Charlie, c2 2/2 = 1 to Alice and Bob.
+		assert_eq!(Commons::units_of(p, &dave()), 60);
+		assert_eq!(Commons::units_of(p, &eve()), 20);
+		assert_eq!(Commons::units_of(p, &bob()), 4);
+		assert_eq!(Commons::units_of(p, &charlie()), 3);
+		assert_eq!(Commons::units_of(p, &alice()), 1);
+		let project = Projects::<Test>::get(p).unwrap();
+		assert_eq!((project.total_units, project.holders), (88, 5));
+		assert_eq!(Commons::share_of(p, &dave()), Perbill::from_rational(60u32, 88u32));
+		assert_eq!(Commons::share_of(p, &ferdie()), Perbill::zero());
+		assert_eq!(Commons::units_view(p, &eve()), (20, 88, Perbill::from_rational(20u32, 88u32)));
+		// Membership starts with the first units.
+		assert_eq!(Holdings::<Test>::get(p, dave()).unwrap().member_since, 3);
+		assert!(commons_events().contains(&crate::Event::UnitsMinted { project: p, who: dave(), units: 60 }));
+	});
+}
+
+#[test]
+fn units_are_per_project() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let q = create_project(&bob());
+		let c = submit(&dave(), p, 0, 1);
+		approve(&bob(), c, None);
+		approve(&charlie(), c, None);
+		assert_eq!(Commons::units_of(p, &dave()), 10);
+		assert_eq!(Commons::units_of(q, &dave()), 0);
+		assert_eq!(Commons::share_of(q, &dave()), Perbill::zero());
+	});
+}
+
+#[test]
+fn project_and_contribution_views() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 1);
+		approve(&bob(), c, Some(1));
+		let (project, equation, policy) = Commons::project_view(p).unwrap();
+		assert_eq!((project.pending, equation.version, policy.version), (1, 1, 1));
+		let (record, attestations) = Commons::contribution_view(c).unwrap();
+		assert_eq!(record.quantity, 1);
+		assert_eq!(attestations.len(), 1);
+		assert_eq!(attestations[0].0, bob());
+		assert!(Commons::project_view(5).is_none());
+		assert!(Commons::contribution_view(5).is_none());
+	});
+}
+
+#[test]
+fn reviewable_pages_through_pending_contributions() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let mine = submit(&bob(), p, 0, 1);
+		let ids: Vec<_> = (0..5).map(|_| submit(&dave(), p, 0, 1)).collect();
+		approve(&bob(), ids[0], None);
+		// Bob may review the other four of Dave's, not his own nor one he attested.
+		let mut seen = Vec::new();
+		let mut cursor = None;
+		loop {
+			let (page, next) = Commons::reviewable(p, &bob(), cursor, 10);
+			assert!(page.len() <= 3, "pages are capped at MaxPageSize");
+			seen.extend(page);
+			match next {
+				Some(n) => cursor = Some(n),
+				None => break,
+			}
+		}
+		seen.sort();
+		assert_eq!(seen, ids[1..].to_vec());
+		assert!(!seen.contains(&mine));
+		// Eve is no maintainer: nothing to review under this policy.
+		assert_eq!(Commons::reviewable(p, &eve(), None, 10).0, Vec::<ContributionId>::new());
+		// After the review period nothing is reviewable.
+		run_to(1 + REVIEW_PERIOD);
+		assert_eq!(Commons::reviewable(p, &charlie(), None, 10).0, Vec::<ContributionId>::new());
+	});
+}
+
+#[test]
+fn attestation_payload_is_the_documented_encoding() {
+	test(|| {
+		let bytes = Commons::attestation_payload(7, Verdict::Reject, Some(3), 42);
+		let mut expected = Commons::genesis_hash().as_bytes().to_vec();
+		expected.extend(b"cmns:att");
+		expected.extend(7u64.to_le_bytes());
+		expected.push(1);
+		expected.push(1);
+		expected.extend(3u128.to_le_bytes());
+		expected.extend(42u64.to_le_bytes());
+		assert_eq!(bytes, expected);
+	});
+}

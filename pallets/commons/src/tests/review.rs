@@ -1,0 +1,274 @@
+use super::*;
+use crate::{
+	review::{decide, lower_median, Decision},
+	Attestations, Error, Event, Projects,
+};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::Perbill;
+
+#[test]
+fn accepted_when_minimum_and_threshold_are_reached() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 4);
+		approve(&bob(), c, None);
+		assert_eq!(status(c), ContributionStatus::Pending);
+		assert_eq!(held(&dave()), CONTRIBUTION_DEPOSIT);
+		approve(&charlie(), c, None);
+		// 4 hours × 10 = 40 units; reward 10% = 4, shared by two approvers: 2 each.
+		assert_eq!(
+			status(c),
+			ContributionStatus::Accepted { assessed: 4, units: 40, reviewer_units: 4, equation_version: 1 }
+		);
+		assert_eq!(Commons::units_of(p, &dave()), 40);
+		assert_eq!(Commons::units_of(p, &bob()), 2);
+		assert_eq!(Commons::units_of(p, &charlie()), 2);
+		assert_eq!(Projects::<Test>::get(p).unwrap().total_units, 44);
+		assert_eq!(held(&dave()), 0);
+		assert_eq!(free(&dave()), ENDOWMENT);
+		assert!(commons_events().contains(&Event::ContributionAccepted {
+			contribution: c,
+			assessed: 4,
+			units: 40,
+			reviewer_units: 4,
+			equation_version: 1
+		}));
+	});
+}
+
+#[test]
+fn rejected_as_soon_as_the_threshold_is_unreachable() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 4);
+		// One rejection: two approvals of three would still reach 2/3.
+		reject(&bob(), c);
+		assert_eq!(status(c), ContributionStatus::Pending);
+		// Two rejections: at most one approval remains possible.
+		reject(&charlie(), c);
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		let treasury = Commons::treasury_account(p);
+		assert_eq!(free(&treasury), ED + CONTRIBUTION_DEPOSIT);
+		assert_eq!(held(&dave()), 0);
+		assert_eq!(free(&dave()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
+		assert_eq!(Commons::units_of(p, &dave()), 0);
+		assert_eq!(
+			commons_events().last(),
+			Some(&Event::ContributionRejected { contribution: c, forfeited: CONTRIBUTION_DEPOSIT })
+		);
+	});
+}
+
+#[test]
+fn mixed_verdicts_accept_once_the_ratio_holds() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 1);
+		approve(&bob(), c, None);
+		reject(&charlie(), c);
+		assert_eq!(status(c), ContributionStatus::Pending);
+		approve(&alice(), c, None);
+		// 2 of 3 verdicts approve: exactly the threshold.
+		assert!(matches!(status(c), ContributionStatus::Accepted { units: 10, .. }));
+		// Only the approvers share the reward: 10% of 10 = 1, halved and rounded down = 0.
+		assert_eq!(Commons::units_of(p, &charlie()), 0);
+	});
+}
+
+#[test]
+fn assessed_quantity_is_the_lower_median_of_approvals() {
+	test(|| {
+		let rules = ReviewRules {
+			reviewers: ReviewerSet::Anyone,
+			min_approvals: 4,
+			reviewer_reward: Perbill::from_percent(10),
+			..default_rules()
+		};
+		let p = create_project_with(&alice(), rules);
+		let c = submit(&dave(), p, 0, 10);
+		approve(&eve(), c, Some(5));
+		approve(&ferdie(), c, Some(3));
+		approve(&bob(), c, Some(8));
+		approve(&charlie(), c, Some(4));
+		// Sorted 3, 4, 5, 8: the lower median is 4; 4 × 10 = 40 units, reward 4 / 4 = 1 each.
+		assert_eq!(
+			status(c),
+			ContributionStatus::Accepted { assessed: 4, units: 40, reviewer_units: 4, equation_version: 1 }
+		);
+		for r in [eve(), ferdie(), bob(), charlie()] {
+			assert_eq!(Commons::units_of(p, &r), 1);
+		}
+	});
+}
+
+#[test]
+fn an_approval_without_assessment_assesses_the_claim() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 1, 10);
+		approve(&bob(), c, None);
+		approve(&charlie(), c, Some(2));
+		// 10 and 2: lower median 2; money at 1.5 units each: 3 units.
+		assert!(matches!(status(c), ContributionStatus::Accepted { assessed: 2, units: 3, .. }));
+	});
+}
+
+#[test]
+fn outcome_rules_table() {
+	let rules = |n, t| ReviewRules {
+		reviewers: ReviewerSet::Anyone,
+		min_approvals: n,
+		threshold: Perbill::from_percent(t),
+		review_period: 1u64,
+		optimistic: false,
+		reviewer_reward: Perbill::zero(),
+	};
+	// (approvals, rejections, capacity, N, threshold %) → decision
+	let cases = [
+		(2, 0, 5, 2, 50, Decision::Accept),
+		(1, 0, 5, 2, 50, Decision::Undecided),
+		(2, 1, 5, 2, 67, Decision::Undecided),
+		(2, 1, 5, 2, 66, Decision::Accept),
+		(0, 2, 3, 2, 67, Decision::Reject),
+		(0, 1, 3, 2, 66, Decision::Undecided),
+		(0, 1, 3, 2, 67, Decision::Reject),
+		(0, 1, 5, 1, 100, Decision::Reject),
+		(3, 3, 10, 3, 60, Decision::Undecided),
+		(0, 4, 5, 2, 50, Decision::Reject),
+	];
+	for (a, r, cap, n, t, expected) in cases {
+		assert_eq!(decide(a, r, cap, &rules(n, t)), expected, "a={a} r={r} cap={cap} n={n} t={t}");
+	}
+	assert_eq!(lower_median(vec![7]), Some(7));
+	assert_eq!(lower_median(vec![9, 1, 5]), Some(5));
+	assert_eq!(lower_median(vec![]), None);
+}
+
+#[test]
+fn finalize_accepts_optimistically_or_expires() {
+	test(|| {
+		let optimistic = ReviewRules { optimistic: true, ..default_rules() };
+		let p = create_project_with(&alice(), optimistic);
+		let quiet = submit(&dave(), p, 0, 3);
+		let objected = submit(&eve(), p, 0, 3);
+		set_maintainers(p, &[alice(), bob(), charlie()]);
+		reject(&bob(), objected);
+		assert_noop!(Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet), Error::<Test>::ReviewOngoing);
+		run_to(1 + REVIEW_PERIOD);
+		// Reviews close when the period ends.
+		assert_noop!(
+			Commons::attest(RuntimeOrigin::signed(alice()), quiet, Verdict::Approve, None, note("")),
+			Error::<Test>::ReviewClosed
+		);
+		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet));
+		// Nobody approved: the claim is credited, and no reviewer reward.
+		assert_eq!(
+			status(quiet),
+			ContributionStatus::Accepted { assessed: 3, units: 30, reviewer_units: 0, equation_version: 1 }
+		);
+		assert_eq!(Commons::units_of(p, &dave()), 30);
+		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), objected));
+		assert_eq!(status(objected), ContributionStatus::Expired);
+		assert_eq!(held(&eve()), 0);
+		assert_eq!(free(&eve()), ENDOWMENT);
+		assert_eq!(commons_events().last(), Some(&Event::ContributionExpired { contribution: objected }));
+		assert_noop!(Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet), Error::<Test>::NotPending);
+		assert_noop!(Commons::finalize(RuntimeOrigin::signed(ferdie()), 99), Error::<Test>::UnknownContribution);
+	});
+}
+
+#[test]
+fn finalize_expires_without_optimism() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 3);
+		approve(&bob(), c, None);
+		run_to(1 + REVIEW_PERIOD);
+		assert_ok!(Commons::finalize(RuntimeOrigin::signed(dave()), c));
+		assert_eq!(status(c), ContributionStatus::Expired);
+		assert_eq!(Commons::units_of(p, &dave()), 0);
+		assert_eq!(held(&dave()), 0);
+	});
+}
+
+#[test]
+fn attest_rejects_bad_input() {
+	test(|| {
+		let p = create_project(&alice());
+		let c = submit(&dave(), p, 0, 5);
+		let attest = |who: AccountId, id, q| {
+			Commons::attest(RuntimeOrigin::signed(who), id, Verdict::Approve, q, note(""))
+		};
+		assert_noop!(attest(alice(), 42, None), Error::<Test>::UnknownContribution);
+		assert_noop!(attest(dave(), c, None), Error::<Test>::SelfReview);
+		assert_noop!(attest(eve(), c, None), Error::<Test>::NotAllowedToReview);
+		assert_noop!(attest(alice(), c, Some(0)), Error::<Test>::BadAssessment);
+		assert_noop!(attest(alice(), c, Some(6)), Error::<Test>::BadAssessment);
+		assert_ok!(attest(alice(), c, Some(5)));
+		assert_noop!(attest(alice(), c, None), Error::<Test>::AlreadyAttested);
+		assert_noop!(
+			Commons::attest(RuntimeOrigin::none(), c, Verdict::Approve, None, note("")),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		let a = Attestations::<Test>::get(c, alice()).unwrap();
+		assert_eq!((a.verdict, a.assessed_quantity, a.relayed), (Verdict::Approve, Some(5), false));
+		// Decided contributions take no more reviews.
+		assert_ok!(Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), c));
+		set_maintainers(p, &[alice(), bob()]);
+		assert_noop!(attest(bob(), c, None), Error::<Test>::ReviewClosed);
+	});
+}
+
+#[test]
+fn holders_policy_lets_holders_review_and_maintainers_always() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let first = submit(&dave(), p, 0, 1);
+		approve(&bob(), first, None);
+		approve(&charlie(), first, None);
+		let holders = ReviewRules { reviewers: ReviewerSet::Holders, ..default_rules() };
+		assert_ok!(Commons::set_review_policy(RuntimeOrigin::root(), p, holders));
+		let c = submit(&eve(), p, 0, 1);
+		// Dave holds units; Ferdie holds none; Alice holds none but is a maintainer.
+		assert_noop!(
+			Commons::attest(RuntimeOrigin::signed(ferdie()), c, Verdict::Approve, None, note("")),
+			Error::<Test>::NotAllowedToReview
+		);
+		approve(&dave(), c, None);
+		approve(&alice(), c, None);
+		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
+	});
+}
+
+#[test]
+fn pending_contributions_keep_the_rules_they_were_submitted_under() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 1);
+		let one = ReviewRules { min_approvals: 1, ..default_rules() };
+		assert_ok!(Commons::set_review_policy(RuntimeOrigin::root(), p, one));
+		approve(&bob(), c, None);
+		// Submitted under "two approvals": still pending.
+		assert_eq!(status(c), ContributionStatus::Pending);
+		let later = submit(&dave(), p, 0, 1);
+		approve(&bob(), later, None);
+		assert!(matches!(status(later), ContributionStatus::Accepted { .. }));
+	});
+}
+
+#[test]
+fn accepted_units_use_the_current_equation_version() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let mut kinds = default_kinds();
+		kinds[0].rate = sp_runtime::FixedU128::from_u32(25);
+		assert_ok!(Commons::set_value_equation(RuntimeOrigin::root(), p, kinds));
+		let c = submit(&dave(), p, 0, 2);
+		approve(&bob(), c, None);
+		approve(&charlie(), c, None);
+		assert_eq!(
+			status(c),
+			ContributionStatus::Accepted { assessed: 2, units: 50, reviewer_units: 4, equation_version: 2 }
+		);
+	});
+}

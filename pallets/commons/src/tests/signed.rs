@@ -1,0 +1,294 @@
+//! Wallet-signed attestations and contributions, with all three key types.
+
+use super::*;
+use crate::{
+	signing::{
+		AttestationPayload, ContributionPayload, SignatureProblem, SignedAttestation,
+		ATTESTATION_TAG, CONTRIBUTION_TAG,
+	},
+	AttestationFailure, Attestations, Contributions, Error, Event, ReviewRefusal,
+	SignedContributionNonce,
+};
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok};
+use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
+use sp_runtime::MultiSignature;
+
+type Item = crate::signing::SignedAttestationOf<Test>;
+
+/// A key of any of the three types, as a wallet holds it.
+#[derive(Clone)]
+enum Key {
+	Sr(sr25519::Pair),
+	Ed(ed25519::Pair),
+	Ecdsa(ecdsa::Pair),
+}
+
+impl Key {
+	fn account(&self) -> AccountId {
+		match self {
+			Key::Sr(p) => account_of(p.public()),
+			Key::Ed(p) => account_of(p.public()),
+			Key::Ecdsa(p) => account_of(p.public()),
+		}
+	}
+
+	fn sign(&self, message: &[u8]) -> MultiSignature {
+		match self {
+			Key::Sr(p) => p.sign(message).into(),
+			Key::Ed(p) => p.sign(message).into(),
+			Key::Ecdsa(p) => p.sign(message).into(),
+		}
+	}
+}
+
+fn payload(contribution: ContributionId, verdict: Verdict) -> AttestationPayload<H256, u64> {
+	AttestationPayload {
+		genesis_hash: Commons::genesis_hash(),
+		tag: ATTESTATION_TAG,
+		contribution,
+		verdict,
+		assessed_quantity: None,
+		expires_at: 100,
+	}
+}
+
+fn signed(key: &Key, payload: AttestationPayload<H256, u64>) -> Item {
+	let signature = key.sign(&payload.encode());
+	SignedAttestation { reviewer: key.account(), payload, signature }
+}
+
+fn relay(items: Vec<Item>) -> sp_runtime::DispatchResult {
+	Commons::relay_attestations(RuntimeOrigin::signed(ferdie()), items.try_into().unwrap())
+}
+
+/// A project whose maintainers are the given wallet keys, with one pending contribution by Dave.
+fn setup(keys: &[Key]) -> (ProjectId, ContributionId) {
+	let p = create_project(&alice());
+	let maintainers: Vec<AccountId> = keys.iter().map(Key::account).collect();
+	set_maintainers(p, &maintainers);
+	(p, submit(&dave(), p, 0, 3))
+}
+
+#[test]
+fn relayed_attestations_count_for_every_key_type() {
+	test(|| {
+		let keys = [
+			Key::Sr(sr25519_pair("Rev1")),
+			Key::Ed(ed25519_pair("Rev2")),
+			Key::Ecdsa(ecdsa_pair("Rev3")),
+		];
+		let p = create_project(&alice());
+		let maintainers: Vec<AccountId> = keys.iter().map(Key::account).collect();
+		set_maintainers(p, &maintainers);
+		// Three approvals needed, so that all three count before the decision.
+		assert_ok!(Commons::set_review_policy(
+			RuntimeOrigin::root(),
+			p,
+			ReviewRules { min_approvals: 3, ..default_rules() }
+		));
+		let c = submit(&dave(), p, 0, 3);
+		let items = keys.iter().map(|k| signed(k, payload(c, Verdict::Approve))).collect();
+		// The relayer pays the fee only: it needs no units and no role.
+		assert_ok!(relay(items));
+		for k in &keys {
+			let a = Attestations::<Test>::get(c, k.account()).unwrap();
+			assert!(a.relayed);
+			assert_eq!(a.verdict, Verdict::Approve);
+			assert!(commons_events().contains(&Event::Attested {
+				contribution: c,
+				reviewer: k.account(),
+				verdict: Verdict::Approve,
+				assessed_quantity: None,
+				relayed: true,
+			}));
+		}
+		assert!(matches!(status(c), ContributionStatus::Accepted { units: 30, .. }));
+	});
+}
+
+#[test]
+fn extension_wrapped_signatures_count() {
+	test(|| {
+		let key = Key::Sr(sr25519_pair("Rev1"));
+		let (_, c) = setup(&[key.clone(), Key::Sr(sr25519_pair("Rev2"))]);
+		let payload = payload(c, Verdict::Reject);
+		let mut wrapped = b"<Bytes>".to_vec();
+		wrapped.extend(payload.encode());
+		wrapped.extend(b"</Bytes>");
+		let item = SignedAttestation { reviewer: key.account(), signature: key.sign(&wrapped), payload };
+		assert_ok!(relay(vec![item]));
+		assert_eq!(Attestations::<Test>::get(c, key.account()).unwrap().verdict, Verdict::Reject);
+	});
+}
+
+#[test]
+fn bad_items_get_a_reason_and_good_ones_count() {
+	test(|| {
+		let good = Key::Ed(ed25519_pair("Rev1"));
+		let other = Key::Sr(sr25519_pair("Rev2"));
+		let (_, c) = setup(&[good.clone(), other.clone()]);
+
+		let mut forged = signed(&other, payload(c, Verdict::Approve));
+		forged.payload.verdict = Verdict::Reject;
+		let mut foreign = payload(c, Verdict::Approve);
+		foreign.genesis_hash = H256::repeat_byte(7);
+		let mut wrong_tag = payload(c, Verdict::Approve);
+		wrong_tag.tag = CONTRIBUTION_TAG;
+
+		assert_ok!(relay(vec![
+			forged,
+			signed(&other, foreign),
+			signed(&good, payload(c, Verdict::Approve)),
+			signed(&other, wrong_tag),
+		]));
+		let failed = |index, reviewer: &Key, reason| Event::AttestationFailed {
+			index,
+			reviewer: reviewer.account(),
+			reason,
+		};
+		let events = commons_events();
+		assert!(events.contains(&failed(0, &other, AttestationFailure::Signature(SignatureProblem::BadSignature))));
+		assert!(events.contains(&failed(1, &other, AttestationFailure::Signature(SignatureProblem::ForeignChain))));
+		assert!(events.contains(&failed(3, &other, AttestationFailure::Signature(SignatureProblem::WrongDomain))));
+		assert!(Attestations::<Test>::get(c, good.account()).is_some());
+		assert!(Attestations::<Test>::get(c, other.account()).is_none());
+	});
+}
+
+#[test]
+fn replayed_expired_and_refused_signatures_never_count() {
+	test(|| {
+		let a = Key::Sr(sr25519_pair("Rev1"));
+		let b = Key::Ecdsa(ecdsa_pair("Rev2"));
+		let (_, c) = setup(&[a.clone(), b.clone()]);
+		let item = signed(&a, payload(c, Verdict::Approve));
+		assert_ok!(relay(vec![item.clone()]));
+		// The same signature again: the reviewer already counted.
+		assert_noop!(relay(vec![item.clone()]), Error::<Test>::NoValidAttestation);
+		// In a batch with a good item, the replay gets its reason.
+		let outsider = Key::Sr(sr25519_pair("Outsider"));
+		let mut expiring = payload(c, Verdict::Approve);
+		expiring.expires_at = 4;
+		let late = signed(&b, expiring);
+		run_to(5);
+		assert_noop!(relay(vec![late]), Error::<Test>::NoValidAttestation);
+		assert_ok!(relay(vec![
+			item,
+			signed(&outsider, payload(c, Verdict::Approve)),
+			signed(&Key::Sr(sr25519_pair("Dave")), payload(c, Verdict::Approve)),
+			signed(&b, payload(c, Verdict::Approve)),
+		]));
+		let events = commons_events();
+		assert!(events.contains(&Event::AttestationFailed {
+			index: 0,
+			reviewer: a.account(),
+			reason: AttestationFailure::Refused(ReviewRefusal::AlreadyAttested),
+		}));
+		assert!(events.contains(&Event::AttestationFailed {
+			index: 1,
+			reviewer: outsider.account(),
+			reason: AttestationFailure::Refused(ReviewRefusal::NotAllowedToReview),
+		}));
+		assert!(events.contains(&Event::AttestationFailed {
+			index: 2,
+			reviewer: dave(),
+			reason: AttestationFailure::Refused(ReviewRefusal::SelfReview),
+		}));
+		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
+	});
+}
+
+#[test]
+fn relay_with_none_counting_fails_and_changes_nothing() {
+	test(|| {
+		let a = Key::Sr(sr25519_pair("Rev1"));
+		let (_, c) = setup(&[a.clone()]);
+		let mut expired = payload(c, Verdict::Approve);
+		expired.expires_at = 0;
+		assert_noop!(relay(vec![signed(&a, expired)]), Error::<Test>::NoValidAttestation);
+		let mut unknown = payload(99, Verdict::Approve);
+		unknown.expires_at = 10;
+		assert_noop!(relay(vec![signed(&a, unknown)]), Error::<Test>::NoValidAttestation);
+		assert_noop!(
+			Commons::relay_attestations(RuntimeOrigin::none(), Default::default()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(relay(vec![]), Error::<Test>::NoValidAttestation);
+	});
+}
+
+fn contribution_payload(project: ProjectId, nonce: u32) -> crate::signing::ContributionPayloadOf<Test> {
+	ContributionPayload {
+		genesis_hash: Commons::genesis_hash(),
+		tag: CONTRIBUTION_TAG,
+		project,
+		kind: 0,
+		quantity: 6,
+		evidence: evidence("ipfs://work"),
+		nonce,
+		expires_at: 50,
+	}
+}
+
+#[test]
+fn newcomer_contribution_signed_in_a_wallet_is_relayed() {
+	for key in [
+		Key::Sr(sr25519_pair("Newcomer")),
+		Key::Ed(ed25519_pair("Newcomer")),
+		Key::Ecdsa(ecdsa_pair("Newcomer")),
+	] {
+		test(|| {
+			let p = project_with_three_maintainers();
+			let newcomer = key.account();
+			assert_eq!(free(&newcomer), 0);
+			let payload = contribution_payload(p, 0);
+			let signature = key.sign(&payload.encode());
+			let id = crate::NextContributionId::<Test>::get();
+			assert_ok!(Commons::submit_signed_contribution(
+				RuntimeOrigin::signed(alice()),
+				newcomer.clone(),
+				payload.clone(),
+				signature.clone(),
+			));
+			let c = Contributions::<Test>::get(id).unwrap();
+			assert_eq!((c.contributor.clone(), c.depositor.clone()), (newcomer.clone(), alice()));
+			assert_eq!(held(&alice()), PROJECT_HELD + CONTRIBUTION_DEPOSIT);
+			assert_eq!(SignedContributionNonce::<Test>::get(&newcomer), 1);
+			// The same signature cannot log the work twice.
+			assert_noop!(
+				Commons::submit_signed_contribution(RuntimeOrigin::signed(bob()), newcomer.clone(), payload, signature),
+				Error::<Test>::BadNonce
+			);
+			approve(&bob(), id, None);
+			approve(&charlie(), id, None);
+			// Units go to the newcomer; the deposit back to the relayer.
+			assert_eq!(Commons::units_of(p, &newcomer), 60);
+			assert_eq!(held(&alice()), PROJECT_HELD);
+		});
+	}
+}
+
+#[test]
+fn signed_contribution_rejects_bad_signatures() {
+	test(|| {
+		let p = create_project(&alice());
+		let key = Key::Sr(sr25519_pair("Newcomer"));
+		let submit = |payload: crate::signing::ContributionPayloadOf<Test>, signer: &Key| {
+			let signature = signer.sign(&payload.encode());
+			Commons::submit_signed_contribution(RuntimeOrigin::signed(alice()), key.account(), payload, signature)
+		};
+		let mut foreign = contribution_payload(p, 0);
+		foreign.genesis_hash = H256::repeat_byte(1);
+		assert_noop!(submit(foreign, &key), Error::<Test>::ForeignChain);
+		let mut tag = contribution_payload(p, 0);
+		tag.tag = ATTESTATION_TAG;
+		assert_noop!(submit(tag, &key), Error::<Test>::WrongDomain);
+		let mut expired = contribution_payload(p, 0);
+		expired.expires_at = 0;
+		assert_noop!(submit(expired, &key), Error::<Test>::SignatureExpired);
+		assert_noop!(submit(contribution_payload(p, 0), &Key::Sr(sr25519_pair("Other"))), Error::<Test>::BadSignature);
+		assert_noop!(submit(contribution_payload(p, 1), &key), Error::<Test>::BadNonce);
+		assert_noop!(submit(contribution_payload(9, 0), &key), Error::<Test>::UnknownProject);
+	});
+}

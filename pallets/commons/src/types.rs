@@ -1,0 +1,302 @@
+//! The records the pallet stores and the payloads wallets sign.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::*, traits::fungible::Inspect, BoundedVec};
+use scale_info::TypeInfo;
+use sp_runtime::{FixedU128, Perbill, RuntimeDebug};
+
+use crate::Config;
+
+/// Identifies a project. Assigned in creation order, from 0.
+pub type ProjectId = u32;
+/// Identifies a contribution, across all projects. Assigned in submission order, from 0.
+pub type ContributionId = u64;
+/// Index of a contribution kind in its project's value equation.
+pub type KindIndex = u8;
+/// An amount of a contribution kind, counted in the kind's unit (hours, currency units, ...).
+pub type Quantity = u128;
+/// Value units: a project's non-transferable shares.
+pub type Units = u128;
+/// A version of a value equation or review policy: 1 at creation, +1 per change.
+pub type Version = u32;
+
+/// The native balance type.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The block number type.
+pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
+
+/// A project's name.
+pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLen>;
+/// A project's description, or the hash or URI of one.
+pub type MetadataOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataLen>;
+/// Evidence of a contribution: a hash or a URI.
+pub type EvidenceOf<T> = BoundedVec<u8, <T as Config>::MaxEvidenceLen>;
+/// A reviewer's note.
+pub type NoteOf<T> = BoundedVec<u8, <T as Config>::MaxNoteLen>;
+/// A label: the name or the unit of a contribution kind.
+pub type LabelOf<T> = BoundedVec<u8, <T as Config>::MaxLabelLen>;
+/// A project's maintainers.
+pub type MaintainersOf<T> =
+	BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxMaintainers>;
+/// The contribution kinds of a value equation.
+pub type KindsOf<T> = BoundedVec<ContributionKind<LabelOf<T>>, <T as Config>::MaxKinds>;
+
+/// Whether a project takes contributions.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ProjectStatus {
+	/// Takes contributions.
+	Active,
+	/// Closed by the project: no new contributions; units and unclaimed income remain.
+	Closed,
+}
+
+/// A project: a commons with its own value rules.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(T))]
+pub struct Project<T: Config> {
+	/// Who created the project and holds its deposit.
+	pub creator: T::AccountId,
+	/// The deposit held from the creator while the project is open.
+	pub deposit: BalanceOf<T>,
+	/// The project's name.
+	pub name: NameOf<T>,
+	/// A description, or the hash or URI of one.
+	pub metadata: MetadataOf<T>,
+	/// The maintainers: they may always review, and act for the project until its vote does.
+	pub maintainers: MaintainersOf<T>,
+	/// Open or closed.
+	pub status: ProjectStatus,
+	/// Value units issued, in total.
+	pub total_units: Units,
+	/// Accounts holding a non-zero number of units.
+	pub holders: u32,
+	/// Contributions awaiting a decision.
+	pub pending: u32,
+	/// The block the project was created in.
+	pub created: BlockNumberOf<T>,
+}
+
+/// A kind of contribution and what one unit of it is worth.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct ContributionKind<Label> {
+	/// What is contributed, e.g. `work`, `money`, `materials`, `design`, `code`.
+	pub name: Label,
+	/// The unit a quantity is counted in, e.g. `hour`, `EUR`, `kg`.
+	pub unit: Label,
+	/// Value units minted per unit of quantity.
+	pub rate: FixedU128,
+}
+
+/// A versioned value equation: the kinds a project accepts and their rates.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(T))]
+pub struct ValueEquation<T: Config> {
+	/// 1 at creation, +1 with every change.
+	pub version: Version,
+	/// The kinds, addressed by their index.
+	pub kinds: KindsOf<T>,
+}
+
+/// Who may review a project's contributions (besides its maintainers, who always may).
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ReviewerSet {
+	/// Only maintainers.
+	Maintainers,
+	/// Holders of the project's value units (and maintainers).
+	Holders,
+	/// Any account.
+	Anyone,
+}
+
+/// The rules by which a project's contributions are reviewed (see the outcome table in the
+/// crate docs).
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct ReviewRules<BlockNumber> {
+	/// Who may review.
+	pub reviewers: ReviewerSet,
+	/// Approvals needed for acceptance (N of M).
+	pub min_approvals: u32,
+	/// Share of the verdicts cast that must approve.
+	pub threshold: Perbill,
+	/// Blocks from submission until `finalize` may be called.
+	pub review_period: BlockNumber,
+	/// At the end of the period, accept a contribution that no reviewer rejected.
+	pub optimistic: bool,
+	/// Share of the minted units that is minted on top for the approving reviewers.
+	pub reviewer_reward: Perbill,
+}
+
+/// A versioned review policy.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+pub struct ReviewPolicy<BlockNumber> {
+	/// 1 at creation, +1 with every change.
+	pub version: Version,
+	/// The rules.
+	pub rules: ReviewRules<BlockNumber>,
+}
+
+/// A reviewer's verdict.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Verdict {
+	/// The contribution happened as claimed (or at the assessed quantity).
+	Approve,
+	/// The contribution should not be credited.
+	Reject,
+}
+
+/// Where a contribution stands.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ContributionStatus {
+	/// Awaiting review.
+	Pending,
+	/// Accepted: units were minted.
+	Accepted {
+		/// The quantity credited: the lower median of the approving assessments.
+		assessed: Quantity,
+		/// Units minted to the contributor.
+		units: Units,
+		/// Units minted to the approving reviewers, together.
+		reviewer_units: Units,
+		/// The value-equation version the contribution was valued under.
+		equation_version: Version,
+	},
+	/// Rejected by its reviewers: the deposit went to the project's treasury.
+	Rejected,
+	/// Withdrawn by the contributor.
+	Withdrawn,
+	/// The review period ended without a decision.
+	Expired,
+}
+
+impl ContributionStatus {
+	/// Whether the contribution still awaits a decision.
+	pub fn is_pending(&self) -> bool {
+		matches!(self, ContributionStatus::Pending)
+	}
+}
+
+/// A logged contribution.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(T))]
+pub struct Contribution<T: Config> {
+	/// The project credited.
+	pub project: ProjectId,
+	/// Who did the work and receives the units.
+	pub contributor: T::AccountId,
+	/// Who paid the deposit: the contributor, or the relayer of a wallet-signed contribution.
+	pub depositor: T::AccountId,
+	/// The deposit still held (zero once released or forfeited).
+	pub deposit: BalanceOf<T>,
+	/// The kind, an index into the value equation.
+	pub kind: KindIndex,
+	/// The quantity claimed, in the kind's unit.
+	pub quantity: Quantity,
+	/// A hash or URI of the evidence.
+	pub evidence: EvidenceOf<T>,
+	/// The block it was submitted in.
+	pub submitted: BlockNumberOf<T>,
+	/// The review rules in force at submission, and their version.
+	pub policy: ReviewPolicy<BlockNumberOf<T>>,
+	/// Approving reviewers with the quantity each assessed (the claim if none was given).
+	pub approvals: BoundedVec<(T::AccountId, Quantity), T::MaxReviewers>,
+	/// Number of rejections.
+	pub rejections: u32,
+	/// Where it stands.
+	pub status: ContributionStatus,
+	/// The block it was decided in, if it was.
+	pub decided: Option<BlockNumberOf<T>>,
+}
+
+impl<T: Config> Contribution<T> {
+	/// The block from which `finalize` may be called.
+	pub fn review_ends(&self) -> BlockNumberOf<T> {
+		self.submitted.saturating_add(self.policy.rules.review_period)
+	}
+}
+
+/// One reviewer's attestation of a contribution.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(T))]
+pub struct Attestation<T: Config> {
+	/// Approve or reject.
+	pub verdict: Verdict,
+	/// The quantity the reviewer assessed, if not the claim.
+	pub assessed_quantity: Option<Quantity>,
+	/// A note (empty for wallet-signed attestations).
+	pub note: NoteOf<T>,
+	/// The block it counted in.
+	pub at: BlockNumberOf<T>,
+	/// Whether it was signed off-chain and relayed.
+	pub relayed: bool,
+}
+
+/// A value-unit holding, with its income checkpoint.
+#[derive(
+	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Holding<Balance, BlockNumber> {
+	/// Units held.
+	pub units: Units,
+	/// The block from which the account has held units without interruption.
+	pub member_since: BlockNumber,
+	/// The project's income per unit when this holding was last settled.
+	pub income_checkpoint: IncomePerUnit,
+	/// Income settled but not yet claimed, in planck.
+	pub unclaimed: Balance,
+	/// The fraction of a planck settled but not yet payable, scaled by [`INCOME_PRECISION`].
+	pub income_remainder: u128,
+}
+
+/// Income per value unit, scaled by [`INCOME_PRECISION`].
+pub type IncomePerUnit = u128;
+/// The scale of [`IncomePerUnit`]: 10^12.
+pub const INCOME_PRECISION: u128 = 1_000_000_000_000;
+
+/// How a project splits the income paid to it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(T))]
+pub struct IncomePolicy<T: Config> {
+	/// Kept in the project's treasury.
+	pub treasury: Perbill,
+	/// Paid to the projects this one builds on, each distributing it to its own holders.
+	pub upstream: UpstreamOf<T>,
+}
+
+impl<T: Config> Default for IncomePolicy<T> {
+	fn default() -> Self {
+		Self { treasury: Perbill::zero(), upstream: Default::default() }
+	}
+}
+
+/// Upstream projects and their shares.
+pub type UpstreamOf<T> = BoundedVec<(ProjectId, Perbill), <T as Config>::MaxUpstreams>;
+
+/// The income accounting of a project (see the crate docs for the formula).
+#[derive(
+	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct IncomeState<Balance> {
+	/// Accumulated income per unit, scaled by [`INCOME_PRECISION`].
+	pub income_per_unit: IncomePerUnit,
+	/// What rounding left of earlier payments, carried into the next, scaled by
+	/// [`INCOME_PRECISION`] (always below the project's total units).
+	pub carried: u128,
+	/// Paid into the pot for holders, in total.
+	pub distributed: Balance,
+	/// Claimed from the pot, in total.
+	pub claimed: Balance,
+}
+

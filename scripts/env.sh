@@ -1,0 +1,23 @@
+# Shared settings; sourced by the other scripts (not executed on its own).
+# Sets ROOT (repo root), CARGO_TARGET_DIR (exported) and NODE_BIN.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# One target dir outside the clone, shared by the scripts and CI, unless the caller chose one.
+CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/commons-chain/target}"
+case "$CARGO_TARGET_DIR" in
+	/*) ;;
+	*) CARGO_TARGET_DIR="$PWD/$CARGO_TARGET_DIR" ;; # cargo would resolve it against the cwd
+esac
+export CARGO_TARGET_DIR
+
+NODE_BIN="$CARGO_TARGET_DIR/release/commons-node"
+
+# rustup installs cargo here; make sure it is on PATH even in a non-login shell.
+_cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+case ":$PATH:" in
+	*":$_cargo_bin:"*) ;;
+	*) [ -d "$_cargo_bin" ] && PATH="$_cargo_bin:$PATH" ;;
+esac
+unset _cargo_bin
+export PATH

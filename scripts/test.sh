@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit/integration tests, then the node tests against the release binary.
+# All cargo steps share one profile (release) and feature set, so dependencies compile once.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+start_all=$(date +%s)
+minutes() { awk -v s="$(($(date +%s) - $1))" 'BEGIN { printf "%.1f", s / 60 }'; }
+
+stage() { # stage NAME CMD... : runs CMD, prints its elapsed minutes, stops everything on failure
+	local name=$1 t0 rc
+	shift
+	echo "==> $name"
+	t0=$(date +%s)
+	if "$@"; then
+		echo "<== $name: ok in $(minutes "$t0") min"
+	else
+		rc=$?
+		echo "<== $name: FAILED (exit $rc) after $(minutes "$t0") min" >&2
+		exit "$rc"
+	fi
+}
+
+node_tests() {
+	shopt -s nullglob
+	local files=(tests/*.test.mjs)
+	shopt -u nullglob
+	if [ ${#files[@]} -eq 0 ]; then
+		echo "no tests/*.test.mjs found" >&2
+		return 1
+	fi
+	COMMONS_NODE="$NODE_BIN" node --test "${files[@]}"
+}
+
+e2e_tests() {
+	(cd tests/e2e && npm ci --no-audit --no-fund && COMMONS_NODE="$NODE_BIN" node --test)
+}
+
+stage "setup" "$ROOT/scripts/setup.sh"
+stage "build node (cargo build --release -p commons-node)" cargo build --release --locked -p commons-node
+stage "rust tests (cargo test --release --workspace)" cargo test --release --locked --workspace
+stage "node tests (tests/*.test.mjs)" node_tests
+if [ -f tests/e2e/package.json ]; then
+	stage "e2e tests (tests/e2e)" e2e_tests
+fi
+
+echo "all tests passed in $(minutes "$start_all") min"
