@@ -13,6 +13,15 @@ export CARGO_TARGET_DIR
 
 NODE_BIN="$CARGO_TARGET_DIR/release/commons-node"
 
+# frame-benchmarking-cli carries a test runtime for `benchmark storage --mode validate-block`
+# (a parachain measurement this chain does not use); skipping its wasm saves a whole runtime
+# build. Our own runtime's wasm is always built.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+
+# The runtime's wasm is built with the workspace's Cargo.lock (the target dir is outside the clone,
+# so the wasm builder cannot find it by itself).
+export WASM_BUILD_WORKSPACE_HINT="$ROOT"
+
 # rustup installs cargo here; make sure it is on PATH even in a non-login shell.
 _cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
 case ":$PATH:" in

@@ -40,6 +40,8 @@ describe('dev chain', () => {
     withLog(node, async () => {
       const metadata = await node.rpc('state_getMetadata');
       assert.match(metadata, /^0x[0-9a-f]{1000,}$/);
+      // The pallet name `Commons`, SCALE-encoded (compact length 7, then the bytes).
+      assert.ok(metadata.includes('1c436f6d6d6f6e73'), 'the Commons pallet is in the metadata');
     }));
 });
 

@@ -2,7 +2,7 @@
 //!
 //! A permissionless Aura/GRANDPA chain for open value accounting. Pallets, by index:
 //! System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, Utility, Scheduler,
-//! Preimage, Authorship, Session, CollatorSelection (the validator set), Commons.
+//! Preimage, Authorship, CollatorSelection (the validator set), Session, Commons.
 //!
 //! There is no sudo: root comes only from the chain's own governance; until it exists, genesis
 //! is the only way to set privileged values.
@@ -16,6 +16,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -27,8 +29,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -65,27 +65,12 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: spec_version(),
+	spec_version: 100,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// `spec_version`. The environment switch `COMMONS_SPEC_VERSION_BUMP` at build time adds one,
-/// so that tests can build an upgraded runtime from this same crate.
-const fn spec_version() -> u32 {
-	match option_env!("COMMONS_SPEC_VERSION_BUMP") {
-		Some(_) => 101,
-		None => 100,
-	}
-}
-
-/// The version of the native runtime (the node's own copy of the wasm).
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Target block time. Blocks are produced at most this often.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -208,10 +193,12 @@ mod runtime {
 	pub type Preimage = pallet_preimage;
 	#[runtime::pallet_index(9)]
 	pub type Authorship = pallet_authorship;
+	// The validator set: CollatorSelection must come before Session, whose genesis asks it for
+	// the first validators.
 	#[runtime::pallet_index(10)]
-	pub type Session = pallet_session;
-	#[runtime::pallet_index(11)]
 	pub type CollatorSelection = pallet_collator_selection;
+	#[runtime::pallet_index(11)]
+	pub type Session = pallet_session;
 	#[runtime::pallet_index(20)]
 	pub type Commons = pallet_commons;
 }

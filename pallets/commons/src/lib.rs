@@ -413,7 +413,7 @@ pub mod pallet {
 
 	/// Why a relayed attestation did not count.
 	#[derive(
-		Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+		Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 	)]
 	pub enum AttestationFailure {
 		/// The signature is bad, expired, or for another chain or domain.
@@ -424,7 +424,7 @@ pub mod pallet {
 
 	/// Why an attestation is refused (each mirrors a pallet error).
 	#[derive(
-		Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+		Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 	)]
 	pub enum ReviewRefusal {
 		/// No such contribution.

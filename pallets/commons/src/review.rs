@@ -8,7 +8,7 @@ use frame_support::{
 		Get,
 	},
 };
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, FixedPointNumber, Perbill};
 
 use crate::{
 	signing::{self, SignedAttestationOf, ATTESTATION_TAG},
@@ -255,7 +255,7 @@ impl<T: Config> Pallet<T> {
 
 		let reviewers = c.approvals.len() as u128;
 		// Shared equally, rounded down; what rounding leaves is not minted.
-		let each = (c.policy.rules.reviewer_reward * units).checked_div(reviewers).unwrap_or(0);
+		let each = c.policy.rules.reviewer_reward.mul_floor(units).checked_div(reviewers).unwrap_or(0);
 		Self::mint(c.project, &c.contributor, units)?;
 		for (reviewer, _) in c.approvals.iter() {
 			Self::mint(c.project, reviewer, each)?;

@@ -6,7 +6,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::*;
 use scale_info::TypeInfo;
-use sp_runtime::{traits::Verify, RuntimeDebug};
+use sp_runtime::traits::Verify;
 
 use crate::{
 	types::{ContributionId, KindIndex, ProjectId, Quantity, Verdict},
@@ -23,7 +23,7 @@ pub const CONTRIBUTION_TAG: [u8; 8] = *b"cmns:ctb";
 /// `verdict` (1 byte: 0 approve, 1 reject), `assessed_quantity` (`Option<u128>`: 0x00, or
 /// 0x01 then 16 bytes LE), `expires_at` (u32 LE, the last block in which it counts).
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct AttestationPayload<Hash, BlockNumber> {
 	/// The genesis hash of the chain the signature is meant for.
@@ -45,7 +45,7 @@ pub struct AttestationPayload<Hash, BlockNumber> {
 /// `kind` (u8), `quantity` (u128 LE), `evidence` (compact length + bytes), `nonce` (u32 LE, the
 /// contributor's current `SignedContributionNonce`), `expires_at` (u32 LE).
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct ContributionPayload<Hash, BlockNumber, Evidence> {
 	/// The genesis hash of the chain the signature is meant for.
@@ -68,7 +68,7 @@ pub struct ContributionPayload<Hash, BlockNumber, Evidence> {
 
 /// A wallet-signed attestation, as relayed.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct SignedAttestation<AccountId, Payload, Signature> {
 	/// The reviewer who signed.
@@ -81,7 +81,7 @@ pub struct SignedAttestation<AccountId, Payload, Signature> {
 
 /// Why a relayed signature did not count.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum SignatureProblem {
 	/// Signed for another chain (genesis hash differs).

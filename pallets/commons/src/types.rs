@@ -3,7 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::{FixedU128, Perbill, RuntimeDebug};
+use sp_runtime::{traits::Saturating, FixedU128, Perbill};
 
 use crate::Config;
 
@@ -44,7 +44,7 @@ pub type KindsOf<T> = BoundedVec<ContributionKind<LabelOf<T>>, <T as Config>::Ma
 
 /// Whether a project takes contributions.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum ProjectStatus {
 	/// Takes contributions.
@@ -54,8 +54,9 @@ pub enum ProjectStatus {
 }
 
 /// A project: a commons with its own value rules.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
 pub struct Project<T: Config> {
 	/// Who created the project and holds its deposit.
 	pub creator: T::AccountId,
@@ -81,7 +82,7 @@ pub struct Project<T: Config> {
 
 /// A kind of contribution and what one unit of it is worth.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct ContributionKind<Label> {
 	/// What is contributed, e.g. `work`, `money`, `materials`, `design`, `code`.
@@ -93,8 +94,9 @@ pub struct ContributionKind<Label> {
 }
 
 /// A versioned value equation: the kinds a project accepts and their rates.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
 pub struct ValueEquation<T: Config> {
 	/// 1 at creation, +1 with every change.
 	pub version: Version,
@@ -104,7 +106,7 @@ pub struct ValueEquation<T: Config> {
 
 /// Who may review a project's contributions (besides its maintainers, who always may).
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum ReviewerSet {
 	/// Only maintainers.
@@ -118,7 +120,7 @@ pub enum ReviewerSet {
 /// The rules by which a project's contributions are reviewed (see the outcome table in the
 /// crate docs).
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct ReviewRules<BlockNumber> {
 	/// Who may review.
@@ -136,7 +138,7 @@ pub struct ReviewRules<BlockNumber> {
 }
 
 /// A versioned review policy.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct ReviewPolicy<BlockNumber> {
 	/// 1 at creation, +1 with every change.
 	pub version: Version,
@@ -146,7 +148,7 @@ pub struct ReviewPolicy<BlockNumber> {
 
 /// A reviewer's verdict.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum Verdict {
 	/// The contribution happened as claimed (or at the assessed quantity).
@@ -157,7 +159,7 @@ pub enum Verdict {
 
 /// Where a contribution stands.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum ContributionStatus {
 	/// Awaiting review.
@@ -189,8 +191,9 @@ impl ContributionStatus {
 }
 
 /// A logged contribution.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
 pub struct Contribution<T: Config> {
 	/// The project credited.
 	pub project: ProjectId,
@@ -228,8 +231,9 @@ impl<T: Config> Contribution<T> {
 }
 
 /// One reviewer's attestation of a contribution.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
 pub struct Attestation<T: Config> {
 	/// Approve or reject.
 	pub verdict: Verdict,
@@ -245,7 +249,7 @@ pub struct Attestation<T: Config> {
 
 /// A value-unit holding, with its income checkpoint.
 #[derive(
-	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct Holding<Balance, BlockNumber> {
 	/// Units held.
@@ -266,8 +270,9 @@ pub type IncomePerUnit = u128;
 pub const INCOME_PRECISION: u128 = 1_000_000_000_000;
 
 /// How a project splits the income paid to it.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
 pub struct IncomePolicy<T: Config> {
 	/// Kept in the project's treasury.
 	pub treasury: Perbill,
@@ -286,7 +291,7 @@ pub type UpstreamOf<T> = BoundedVec<(ProjectId, Perbill), <T as Config>::MaxUpst
 
 /// The income accounting of a project (see the crate docs for the formula).
 #[derive(
-	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct IncomeState<Balance> {
 	/// Accumulated income per unit, scaled by [`INCOME_PRECISION`].

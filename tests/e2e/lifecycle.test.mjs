@@ -1,0 +1,167 @@
+// A project's life through polkadot.js against a real dev node: contributions, on-chain and
+// wallet-signed reviews, value units read through the runtime API, income claimed to the planck.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { u8aToHex } from '@polkadot/util';
+import { startNode, stopAll, withLog } from '../lib/node.mjs';
+import { connect, eventsOf, feePaid, freeBalance, keyring, send } from './chain.mjs';
+
+const UNIT = 10n ** 12n;
+const FIXED = 10n ** 18n; // FixedU128 scale
+const PRECISION = 10n ** 12n; // INCOME_PRECISION
+
+after(stopAll);
+
+describe('project lifecycle', () => {
+  let node, api, k;
+  const project = 0;
+
+  before(async () => {
+    node = await startNode({ name: 'dev', args: ['--dev', '--tmp'] });
+    await node.ready(60_000);
+    api = await connect(node.rpcPort);
+    k = keyring();
+  });
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  const contributions = {};
+
+  test('a project is created and maintained by three maintainers', { timeout: 120_000 }, () =>
+    withLog(node, async () => {
+      const kinds = [
+        { name: 'work', unit: 'hour', rate: 10n * FIXED },
+        { name: 'money', unit: 'EUR', rate: 15n * FIXED / 10n },
+      ];
+      const rules = {
+        reviewers: 'Maintainers', minApprovals: 2, threshold: 600_000_000,
+        reviewPeriod: 1_000, optimistic: false, reviewerReward: 100_000_000,
+      };
+      const { events } = await send(api, api.tx.commons.createProject('fab-lab', 'ipfs://charter', kinds, rules), k.alice);
+      assert.equal(eventsOf(events, 'commons', 'ProjectCreated').length, 1);
+      await send(api, api.tx.commons.setMaintainers(project, [k.alice.address, k.bob.address, k.charlie.address]), k.alice);
+      const view = (await api.call.commonsApi.project(project)).unwrap();
+      assert.equal(view[0].maintainers.length, 3);
+      assert.equal(view[1].version.toNumber(), 1);
+      assert.equal(view[1].kinds[1].rate.toBigInt(), 15n * FIXED / 10n);
+    }));
+
+  test('three contributors log work', { timeout: 120_000 }, () =>
+    withLog(node, async () => {
+      const logs = [[k.dave, 0, 8n], [k.eve, 0, 3n], [k.ferdie, 1, 200n]];
+      const results = await Promise.all(logs.map(([who, kind, qty]) =>
+        send(api, api.tx.commons.submitContribution(project, kind, qty, 'ipfs://evidence'), who)));
+      for (const [i, { events }] of results.entries()) {
+        const [e] = eventsOf(events, 'commons', 'ContributionSubmitted');
+        assert.equal(e.contributor.toString(), logs[i][0].address);
+        contributions[logs[i][0].address] = e.contribution.toNumber();
+      }
+      const [ids] = await api.call.commonsApi.reviewable(project, k.bob.address, null, 10);
+      assert.deepEqual(ids.map((x) => x.toNumber()).sort(), Object.values(contributions).sort());
+    }));
+
+  test('reviews on chain and by wallet signature accept every contribution', { timeout: 180_000 }, () =>
+    withLog(node, async () => {
+      const ids = Object.values(contributions);
+      // Bob reviews on chain, in one batch; he assesses Ferdie's 200 down to 100.
+      const ferdieId = contributions[k.ferdie.address];
+      await send(api, api.tx.utility.batchAll(ids.map((id) =>
+        api.tx.commons.attest(id, 'Approve', id === ferdieId ? 100 : null, 'looks right'))), k.bob);
+
+      // Charlie signs in his wallet; Dave relays. The payload is the documented SCALE encoding.
+      const expiresAt = (await api.query.system.number()).toNumber() + 50;
+      const items = [];
+      for (const id of ids) {
+        const fields = { genesisHash: api.genesisHash, tag: 'cmns:att', contribution: id,
+          verdict: 'Approve', assessedQuantity: id === ferdieId ? 100 : null, expiresAt };
+        const bytes = api.createType('PalletCommonsSigningAttestationPayload', fields).toU8a();
+        const fromApi = await api.call.commonsApi.attestationPayload(id, 'Approve', fields.assessedQuantity, expiresAt);
+        assert.equal(u8aToHex(bytes), u8aToHex(fromApi.toU8a(true)), 'the documented payload');
+        items.push({ reviewer: k.charlie.address, payload: fields, signature: { Sr25519: k.charlie.sign(bytes) } });
+      }
+      const { events } = await send(api, api.tx.commons.relayAttestations(items), k.dave);
+      assert.equal(eventsOf(events, 'commons', 'AttestationFailed').length, 0);
+      const accepted = eventsOf(events, 'commons', 'ContributionAccepted');
+      assert.equal(accepted.length, 3);
+      for (const id of ids) {
+        const [record] = (await api.call.commonsApi.contribution(id)).unwrap();
+        assert.ok(record.status.isAccepted, `contribution ${id} accepted`);
+        assert.equal(record.status.asAccepted.equationVersion.toNumber(), 1);
+      }
+    }));
+
+  let holdings;
+  test('units and shares through the runtime API', { timeout: 60_000 }, () =>
+    withLog(node, async () => {
+      // Dave 8 h × 10 = 80, Eve 3 h × 10 = 30, Ferdie 100 EUR × 1.5 = 150; reviewers get 10%
+      // of each, halved: Bob and Charlie 4 + 1 + 7 = 12 each.
+      const expected = { dave: 80n, eve: 30n, ferdie: 150n, bob: 12n, charlie: 12n };
+      holdings = {};
+      let total = 0n;
+      for (const [name, units] of Object.entries(expected)) {
+        const [u, t, share] = await api.call.commonsApi.units(project, k[name].address);
+        assert.equal(u.toBigInt(), units, `${name}'s units`);
+        holdings[name] = units;
+        total = t.toBigInt();
+        assert.equal(share.toBigInt(), units * 1_000_000_000n / 284n, `${name}'s share`);
+      }
+      assert.equal(total, 284n);
+    }));
+
+  test('income is paid and every holder claims exactly their share', { timeout: 180_000 }, () =>
+    withLog(node, async () => {
+      const amount = 1_000n * UNIT;
+      await send(api, api.tx.commons.payIncome(project, amount), k.alice);
+      const state = await api.call.commonsApi.income(project);
+      // The documented formula: income per unit = amount × P / total units, rounded down.
+      const ipu = amount * PRECISION / 284n;
+      assert.equal(state.incomePerUnit.toBigInt(), ipu);
+      assert.equal(state.carried.toBigInt(), amount * PRECISION % 284n);
+      for (const [name, units] of Object.entries(holdings)) {
+        const who = k[name];
+        const expected = units * ipu / PRECISION;
+        assert.equal((await api.call.commonsApi.pendingIncome(project, who.address)).toBigInt(), expected);
+        const before = await freeBalance(api, who.address);
+        const { events } = await send(api, api.tx.commons.claim(project), who);
+        const [claimed] = eventsOf(events, 'commons', 'IncomeClaimed');
+        assert.equal(claimed.amount.toBigInt(), expected, `${name} claims to the planck`);
+        const after = await freeBalance(api, who.address);
+        assert.equal(after - before, expected - feePaid(events, who.address), `${name}'s balance`);
+      }
+    }));
+
+  test('bad input reaches the client as a documented error, and blocks go on', { timeout: 180_000 }, () =>
+    withLog(node, async () => {
+      await assert.rejects(
+        send(api, api.tx.commons.submitContribution(99, 0, 1, 'ipfs://x'), k.dave),
+        /commons\.UnknownProject/,
+      );
+      await assert.rejects(
+        send(api, api.tx.commons.submitContribution(project, 0, 0, 'ipfs://x'), k.dave),
+        /commons\.ZeroQuantity/,
+      );
+      // Evidence above the bound (256 bytes) does not decode: the pool refuses it.
+      await assert.rejects(
+        send(api, api.tx.commons.submitContribution(project, 0, 1, `0x${'ab'.repeat(300)}`), k.dave),
+        /1002|decode|Invalid|Could not/i,
+      );
+      // A nonce already used.
+      await assert.rejects(
+        send(api, api.tx.system.remark('stale'), k.alice, { nonce: 0 }),
+        /1010.*(outdated|Stale)/i,
+      );
+      // A signature that does not match.
+      const tx = await api.tx.system.remark('forged').signAsync(k.eve, { nonce: -1 });
+      const hex = tx.toHex();
+      const at = hex.indexOf(u8aToHex(tx.signature.toU8a()).slice(2));
+      const forged = hex.slice(0, at + 10) + (hex[at + 10] === '0' ? '1' : '0') + hex.slice(at + 11);
+      await assert.rejects(api.rpc.author.submitExtrinsic(forged), /1010.*bad signature/i);
+
+      const start = (await api.rpc.chain.getHeader()).number.toNumber();
+      await new Promise((r) => setTimeout(r, 13_000));
+      const now = (await api.rpc.chain.getHeader()).number.toNumber();
+      assert.ok(now >= start + 1, `blocks go on (${start} -> ${now})`);
+    }));
+});
