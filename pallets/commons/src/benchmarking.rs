@@ -54,9 +54,9 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 fn fund<T: Config>(who: &T::AccountId) {
 	let amount = T::Currency::minimum_balance()
-		.saturating_add(T::ProjectDeposit::get())
-		.saturating_add(T::ContributionDeposit::get())
-		.saturating_mul(100u32.into());
+		.saturating_mul(1_000_000_000u32.into())
+		.saturating_add(T::ProjectDeposit::get().saturating_mul(100u32.into()))
+		.saturating_add(T::ContributionDeposit::get().saturating_mul(100u32.into()));
 	T::Currency::set_balance(who, amount);
 }
 

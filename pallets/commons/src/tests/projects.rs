@@ -41,7 +41,7 @@ fn create_project_rejects_bad_input() {
 			Error::<Test>::NoKinds
 		);
 		let mut kinds = default_kinds();
-		kinds[0].rate = FixedU128::zero();
+		kinds[0].rate = FixedU128::from_u32(0);
 		assert_noop!(
 			Commons::create_project(origin(), name("x"), Default::default(), kinds, default_rules()),
 			Error::<Test>::ZeroRate
