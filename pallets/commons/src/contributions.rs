@@ -6,7 +6,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchError, DispatchResult,
+	DispatchError, DispatchResult, FixedPointNumber,
 };
 
 use crate::{
@@ -37,8 +37,11 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
 		let equation = ValueEquations::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
-		ensure!(equation.kinds.get(kind as usize).is_some(), Error::<T>::UnknownKind);
+		let rate = equation.kinds.get(kind as usize).ok_or(Error::<T>::UnknownKind)?.rate;
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
+		// Valued under the equation in force now; whatever is credited (at most the claim)
+		// then mints without overflow.
+		rate.checked_mul_int(quantity).ok_or(Error::<T>::Overflow)?;
 		let policy = ReviewPolicies::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
 
 		let id = NextContributionId::<T>::get();
@@ -56,6 +59,7 @@ impl<T: Config> Pallet<T> {
 				depositor: depositor.clone(),
 				deposit,
 				kind,
+				valuation: (equation.version, rate),
 				quantity,
 				evidence,
 				submitted: frame_system::Pallet::<T>::block_number(),

@@ -98,10 +98,10 @@ impl<T: Config> Pallet<T> {
 		Self::project(project)?;
 		let policy = IncomePolicies::<T>::get(project).unwrap_or_default();
 
-		let to_treasury = policy.treasury * amount;
+		let to_treasury = policy.treasury.mul_floor(amount);
 		let mut to_upstream = BalanceOf::<T>::zero();
 		for (up, share) in policy.upstream.iter() {
-			let part = *share * amount;
+			let part = share.mul_floor(amount);
 			if !part.is_zero() {
 				// Upstream income goes to the upstream project's holders, not further upstream.
 				Self::distribute(&payer, *up, part)?;

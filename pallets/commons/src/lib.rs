@@ -27,20 +27,22 @@
 //!
 //! ## Outcome rules
 //!
-//! With `a` approvals, `r` rejections, the policy's minimum `N`, threshold `t` and `M` the most
-//! reviewers the contribution can have (the maintainers other than the contributor when only
-//! maintainers review, [`Config::MaxReviewers`] otherwise):
+//! With `a` approvals, `r` rejections, the policy's minimum `N` and threshold `t`, and `m` the
+//! reviewers who may still attest (the current maintainers, other than the contributor, who
+//! have not attested, when only maintainers review; otherwise the seats left of
+//! [`Config::MaxReviewers`]):
 //!
-//! | when                                   | condition                                                        | outcome  |
-//! |----------------------------------------|------------------------------------------------------------------|----------|
-//! | a verdict is counted                   | `a ≥ N` and `a / (a + r) ≥ t`                                    | Accepted |
-//! | a verdict is counted                   | even if all `M − a − r` remaining reviewers approved, `a ≥ N` and `a / (a + r) ≥ t` could not both hold | Rejected |
-//! | `finalize` after the review period     | optimistic acceptance on and `r = 0`                             | Accepted |
-//! | `finalize` after the review period     | otherwise                                                        | Expired  |
+//! | when                               | condition                                                              | outcome  |
+//! |------------------------------------|------------------------------------------------------------------------|----------|
+//! | a verdict is counted               | `a ≥ N` and `a / (a + r) ≥ t`                                          | Accepted |
+//! | a verdict is counted               | `r > 0` and, even if all `m` approved, `a + m ≥ N` and `(a + m) / (a + m + r) ≥ t` would not both hold | Rejected |
+//! | `finalize` after the review period | optimistic acceptance on and `r = 0`                                   | Accepted |
+//! | `finalize` after the review period | otherwise                                                              | Expired  |
 //!
 //! Maintainers may always review, whatever the policy says, so a new project can accept its
 //! first contributions; nobody reviews their own contribution, and each reviewer counts once.
-//! The review rules are those in force when the contribution was submitted.
+//! The review rules and the value equation are those in force when the contribution was
+//! submitted: a contribution records the equation version it is valued under.
 //!
 //! The credited quantity is the lower median of the approving reviewers' assessments, where an
 //! approval without an assessment assesses the claim (so with no assessments it is the claim).
@@ -348,9 +350,9 @@ pub mod pallet {
 		/// A project was created.
 		ProjectCreated { project: ProjectId, creator: T::AccountId, deposit: BalanceOf<T> },
 		/// A project's value equation changed.
-		ValueEquationSet { project: ProjectId, version: Version },
+		ValueEquationSet { project: ProjectId, version: Version, kinds: KindsOf<T> },
 		/// A project's review policy changed.
-		ReviewPolicySet { project: ProjectId, version: Version },
+		ReviewPolicySet { project: ProjectId, version: Version, rules: ReviewRules<BlockNumberFor<T>> },
 		/// A project's maintainers changed.
 		MaintainersSet { project: ProjectId, maintainers: MaintainersOf<T> },
 		/// A project was closed and its deposit released.
@@ -456,8 +458,8 @@ pub mod pallet {
 		NoKinds,
 		/// A kind's rate must be above zero.
 		ZeroRate,
-		/// The review policy is invalid: a minimum of zero approvals, a zero threshold, a zero
-		/// review period or one above the maximum.
+		/// The review policy is invalid: a minimum of zero approvals or more than
+		/// `MaxReviewers`, a zero threshold, a zero review period or one above the maximum.
 		InvalidPolicy,
 		/// A project needs at least one maintainer.
 		NoMaintainers,
@@ -639,8 +641,9 @@ pub mod pallet {
 		}
 
 		/// Relays attestations that reviewers signed in their wallets (see [`signing`]). Each
-		/// that does not count gets an `AttestationFailed` event with its reason; the call fails
-		/// with `NoValidAttestation` if none counts.
+		/// whose signature or review is refused gets an `AttestationFailed` event with its
+		/// reason; the call fails with `NoValidAttestation` if none counts, and with the error
+		/// if counting one fails (an arithmetic overflow).
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::relay_attestations(items.len() as u32))]
 		pub fn relay_attestations(
@@ -661,7 +664,8 @@ pub mod pallet {
 		}
 
 		/// Removes a decided contribution's record and attestations after the retention
-		/// period, releasing any deposit it still holds. Anyone may call. Units stay minted.
+		/// period. Anyone may call. Units stay minted. (Deposits are released, or forfeited,
+		/// when the contribution is decided.)
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::remove_contribution())]
 		pub fn remove_contribution(

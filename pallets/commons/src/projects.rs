@@ -110,8 +110,8 @@ impl<T: Config> Pallet<T> {
 		let version = ValueEquations::<T>::get(project)
 			.map_or(Some(1), |e| e.version.checked_add(1))
 			.ok_or(Error::<T>::Overflow)?;
-		ValueEquations::<T>::insert(project, ValueEquation { version, kinds });
-		Self::deposit_event(Event::ValueEquationSet { project, version });
+		ValueEquations::<T>::insert(project, ValueEquation { version, kinds: kinds.clone() });
+		Self::deposit_event(Event::ValueEquationSet { project, version, kinds });
 		Ok(())
 	}
 
@@ -125,7 +125,7 @@ impl<T: Config> Pallet<T> {
 			.map_or(Some(1), |p| p.version.checked_add(1))
 			.ok_or(Error::<T>::Overflow)?;
 		ReviewPolicies::<T>::insert(project, ReviewPolicy { version, rules });
-		Self::deposit_event(Event::ReviewPolicySet { project, version });
+		Self::deposit_event(Event::ReviewPolicySet { project, version, rules });
 		Ok(())
 	}
 

@@ -32,20 +32,22 @@ pub(crate) enum Decision {
 	Undecided,
 }
 
-/// `approvals / (approvals + rejections) ≥ threshold`, in exact integer arithmetic.
+/// `approvals / (approvals + rejections) ≥ threshold`, in exact integer arithmetic (the
+/// products stay below 2^63).
 fn meets_threshold(approvals: u32, rejections: u32, threshold: Perbill) -> bool {
-	let cast = u64::from(approvals) + u64::from(rejections);
-	u64::from(approvals) * 1_000_000_000 >= u64::from(threshold.deconstruct()) * cast
+	let cast = u64::from(approvals).saturating_add(u64::from(rejections));
+	u64::from(approvals).saturating_mul(1_000_000_000) >=
+		u64::from(threshold.deconstruct()).saturating_mul(cast)
 }
 
-/// The outcome rules (see the crate docs) for `a` approvals, `r` rejections and at most
-/// `capacity` reviewers in all.
-pub(crate) fn decide(a: u32, r: u32, capacity: u32, rules: &ReviewRules<impl Copy>) -> Decision {
+/// The outcome rules (see the crate docs) for `a` approvals, `r` rejections and `remaining`
+/// reviewers who may still attest.
+pub(crate) fn decide(a: u32, r: u32, remaining: u32, rules: &ReviewRules<impl Copy>) -> Decision {
 	if a >= rules.min_approvals && meets_threshold(a, r, rules.threshold) {
 		return Decision::Accept;
 	}
-	// The best case: every remaining seat approves.
-	let best = capacity.saturating_sub(r).max(a);
+	// The best case: every remaining reviewer approves.
+	let best = a.saturating_add(remaining);
 	if r > 0 && !(best >= rules.min_approvals && meets_threshold(best, r, rules.threshold)) {
 		return Decision::Reject;
 	}
@@ -159,9 +161,9 @@ impl<T: Config> Pallet<T> {
 			relayed,
 		});
 
-		let capacity = Self::review_capacity(&contribution, &maintainers);
+		let remaining = Self::remaining_reviewers(id, &contribution, &maintainers);
 		let rules = contribution.policy.rules;
-		match decide(contribution.approvals.len() as u32, contribution.rejections, capacity, &rules)
+		match decide(contribution.approvals.len() as u32, contribution.rejections, remaining, &rules)
 		{
 			Decision::Accept => Self::accept(id, contribution),
 			Decision::Reject => Self::reject(id, contribution),
@@ -172,15 +174,26 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `M`: the most reviewers a contribution can have.
-	fn review_capacity(c: &Contribution<T>, maintainers: &MaintainersOf<T>) -> u32 {
-		let max = T::MaxReviewers::get();
+	/// How many more reviewers may still attest: the current maintainers (other than the
+	/// contributor) who have not, when only maintainers review; otherwise the seats left of
+	/// [`Config::MaxReviewers`].
+	fn remaining_reviewers(
+		id: ContributionId,
+		c: &Contribution<T>,
+		maintainers: &MaintainersOf<T>,
+	) -> u32 {
+		let cast = (c.approvals.len() as u32).saturating_add(c.rejections);
+		let seats = T::MaxReviewers::get().saturating_sub(cast);
 		match c.policy.rules.reviewers {
 			ReviewerSet::Maintainers => {
-				let others = maintainers.iter().filter(|m| **m != c.contributor).count() as u32;
-				others.min(max)
+				// At most `MaxMaintainers` reads.
+				let waiting = maintainers
+					.iter()
+					.filter(|m| **m != c.contributor && !Attestations::<T>::contains_key(id, *m))
+					.count() as u32;
+				waiting.min(seats)
 			},
-			ReviewerSet::Holders | ReviewerSet::Anyone => max,
+			ReviewerSet::Holders | ReviewerSet::Anyone => seats,
 		}
 	}
 
@@ -248,10 +261,9 @@ impl<T: Config> Pallet<T> {
 	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
 		let assessed = lower_median(c.approvals.iter().map(|(_, q)| *q).collect())
 			.unwrap_or(c.quantity);
-		let equation =
-			crate::ValueEquations::<T>::get(c.project).ok_or(Error::<T>::UnknownProject)?;
-		let kind = equation.kinds.get(c.kind as usize).ok_or(Error::<T>::UnknownKind)?;
-		let units = kind.rate.checked_mul_int(assessed).ok_or(Error::<T>::Overflow)?;
+		// Valued under the equation in force at submission.
+		let (equation_version, rate) = c.valuation;
+		let units = rate.checked_mul_int(assessed).ok_or(Error::<T>::Overflow)?;
 
 		let reviewers = c.approvals.len() as u128;
 		// Shared equally, rounded down; what rounding leaves is not minted.
@@ -263,7 +275,6 @@ impl<T: Config> Pallet<T> {
 		let reviewer_units = each.checked_mul(reviewers).ok_or(Error::<T>::Overflow)?;
 
 		Self::release_deposit(&mut c)?;
-		let equation_version = equation.version;
 		Self::conclude(
 			id,
 			c,

@@ -205,6 +205,9 @@ pub struct Contribution<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// The kind, an index into the value equation.
 	pub kind: KindIndex,
+	/// The value equation in force at submission, which values the contribution: its version
+	/// and the kind's rate.
+	pub valuation: (Version, FixedU128),
 	/// The quantity claimed, in the kind's unit.
 	pub quantity: Quantity,
 	/// A hash or URI of the evidence.

@@ -89,7 +89,7 @@ fn project_origin_changes_equation_policy_and_maintainers() {
 		kinds[0].rate = FixedU128::from_u32(20);
 		assert_ok!(Commons::set_value_equation(RuntimeOrigin::signed(alice()), p, kinds.clone()));
 		let eq = ValueEquations::<Test>::get(p).unwrap();
-		assert_eq!((eq.version, eq.kinds), (2, kinds));
+		assert_eq!((eq.version, &eq.kinds), (2, &kinds));
 
 		let rules = ReviewRules { optimistic: true, ..default_rules() };
 		assert_ok!(Commons::set_review_policy(RuntimeOrigin::root(), p, rules));
@@ -106,8 +106,8 @@ fn project_origin_changes_equation_policy_and_maintainers() {
 		assert_eq!(
 			commons_events()[1..],
 			[
-				Event::ValueEquationSet { project: p, version: 2 },
-				Event::ReviewPolicySet { project: p, version: 2 },
+				Event::ValueEquationSet { project: p, version: 2, kinds },
+				Event::ReviewPolicySet { project: p, version: 2, rules },
 				Event::MaintainersSet { project: p, maintainers: vec![bob(), charlie()].try_into().unwrap() },
 			]
 		);

@@ -123,21 +123,22 @@ fn outcome_rules_table() {
 		optimistic: false,
 		reviewer_reward: Perbill::zero(),
 	};
-	// (approvals, rejections, capacity, N, threshold %) → decision
+	// (approvals, rejections, reviewers who may still attest, N, threshold %) → decision
 	let cases = [
-		(2, 0, 5, 2, 50, Decision::Accept),
-		(1, 0, 5, 2, 50, Decision::Undecided),
-		(2, 1, 5, 2, 67, Decision::Undecided),
-		(2, 1, 5, 2, 66, Decision::Accept),
-		(0, 2, 3, 2, 67, Decision::Reject),
-		(0, 1, 3, 2, 66, Decision::Undecided),
-		(0, 1, 3, 2, 67, Decision::Reject),
-		(0, 1, 5, 1, 100, Decision::Reject),
-		(3, 3, 10, 3, 60, Decision::Undecided),
-		(0, 4, 5, 2, 50, Decision::Reject),
+		(2, 0, 3, 2, 50, Decision::Accept),
+		(1, 0, 4, 2, 50, Decision::Undecided),
+		(2, 1, 2, 2, 67, Decision::Undecided),
+		(2, 1, 2, 2, 66, Decision::Accept),
+		(0, 2, 1, 2, 67, Decision::Reject),
+		(0, 1, 2, 2, 66, Decision::Undecided),
+		(0, 1, 2, 2, 67, Decision::Reject),
+		(0, 1, 4, 1, 100, Decision::Reject),
+		(3, 3, 4, 3, 60, Decision::Undecided),
+		(0, 4, 1, 2, 50, Decision::Reject),
+		(1, 0, 0, 2, 50, Decision::Undecided),
 	];
-	for (a, r, cap, n, t, expected) in cases {
-		assert_eq!(decide(a, r, cap, &rules(n, t)), expected, "a={a} r={r} cap={cap} n={n} t={t}");
+	for (a, r, m, n, t, expected) in cases {
+		assert_eq!(decide(a, r, m, &rules(n, t)), expected, "a={a} r={r} m={m} n={n} t={t}");
 	}
 	assert_eq!(lower_median(vec![7]), Some(7));
 	assert_eq!(lower_median(vec![9, 1, 5]), Some(5));
@@ -270,5 +271,58 @@ fn accepted_units_use_the_current_equation_version() {
 			status(c),
 			ContributionStatus::Accepted { assessed: 2, units: 50, reviewer_units: 4, equation_version: 2 }
 		);
+	});
+}
+
+#[test]
+fn contributions_are_valued_under_the_equation_of_their_submission() {
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 2);
+		let mut kinds = default_kinds();
+		kinds[0].rate = sp_runtime::FixedU128::from_u32(99);
+		kinds.truncate(1);
+		assert_ok!(Commons::set_value_equation(RuntimeOrigin::root(), p, kinds));
+		approve(&bob(), c, None);
+		approve(&charlie(), c, None);
+		assert_eq!(
+			status(c),
+			ContributionStatus::Accepted { assessed: 2, units: 20, reviewer_units: 2, equation_version: 1 }
+		);
+		// Kind 1 no longer exists for new contributions.
+		assert_noop!(
+			Commons::submit_contribution(RuntimeOrigin::signed(dave()), p, 1, 1, evidence("e")),
+			Error::<Test>::UnknownKind
+		);
+	});
+}
+
+#[test]
+fn a_claim_too_large_to_value_is_refused() {
+	test(|| {
+		let p = create_project(&alice());
+		assert_noop!(
+			Commons::submit_contribution(RuntimeOrigin::signed(dave()), p, 0, u128::MAX, evidence("e")),
+			Error::<Test>::Overflow
+		);
+	});
+}
+
+#[test]
+fn verdicts_of_removed_maintainers_do_not_shrink_the_remaining_reviewers() {
+	test(|| {
+		let p = create_project(&alice());
+		set_maintainers(p, &[alice(), bob(), charlie(), eve()]);
+		let rules = ReviewRules { min_approvals: 3, threshold: Perbill::from_percent(75), ..default_rules() };
+		assert_ok!(Commons::set_review_policy(RuntimeOrigin::root(), p, rules));
+		let c = submit(&dave(), p, 0, 1);
+		reject(&alice(), c);
+		set_maintainers(p, &[bob(), charlie(), eve()]);
+		approve(&bob(), c, None);
+		// Charlie and Eve may still approve: 3 of 4 would reach 75%.
+		assert_eq!(status(c), ContributionStatus::Pending);
+		approve(&charlie(), c, None);
+		approve(&eve(), c, None);
+		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
 	});
 }
