@@ -27,7 +27,7 @@ has_arg --tmp --base-path -d || extra+=(--tmp)
 if has_arg --rpc-port; then
 	echo "run-dev: starting dev chain (Ctrl-C to stop)"
 else
-	# The node would silently fall back to a random port; fail loudly instead.
+	# Say so before starting rather than leave it to the node's bind error.
 	if (exec 3<>/dev/tcp/127.0.0.1/9944) 2>/dev/null; then
 		echo "run-dev: port 9944 is already in use (another node running?)" >&2
 		exit 1
