@@ -53,10 +53,8 @@ impl<T: Config> Pallet<T> {
 		cursor: Option<ContributionId>,
 		limit: u32,
 	) -> (Vec<ContributionId>, Option<ContributionId>) {
-		let Some(p) = Projects::<T>::get(project) else { return (Vec::new(), None) };
 		let limit = limit.min(T::MaxPageSize::get()) as usize;
 		let scan = T::MaxPageSize::get().saturating_mul(4) as usize;
-		let now = frame_system::Pallet::<T>::block_number();
 		let mut iter = match cursor {
 			Some(after) => PendingContributions::<T>::iter_prefix_from(
 				project,
@@ -71,12 +69,8 @@ impl<T: Config> Pallet<T> {
 			}
 			let Some((id, ())) = iter.next() else { return (found, None) };
 			last = Some(id);
-			let Some(c) = Contributions::<T>::get(id) else { continue };
-			if c.contributor != *who &&
-				now < c.review_ends() &&
-				!Attestations::<T>::contains_key(id, who) &&
-				Self::may_review(project, &p.maintainers, c.policy.rules.reviewers, who)
-			{
+			// The same checks as the `attest` call.
+			if Self::check_attestation(id, who, None).is_ok() {
 				found.push(id);
 			}
 		}
