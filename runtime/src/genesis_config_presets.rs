@@ -9,9 +9,11 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use sp_runtime::Perbill;
+
 use crate::{
-	AccountId, BalancesConfig, CollatorSelectionConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, UNIT,
+	AccountId, BalancesConfig, CollatorSelectionConfig, CommonsConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, MINUTES, UNIT,
 };
 
 /// The `development` preset: Alice validates alone.
@@ -33,6 +35,20 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, SessionKeys)
 	(sr.to_account_id(), keys)
 }
 
+/// The founding project's founders (and the chain's first members) and their value units.
+fn founders() -> Vec<(AccountId, u128)> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.into_iter()
+		.map(|k| (k.to_account_id(), 100))
+		.collect()
+}
+
+/// Test chains vote fast: 100 voice credits an epoch, a quorum of half the members, ten
+/// blocks (a minute) of voting, enactment in the next block.
+fn test_governance() -> Option<(u32, Perbill, u32, u32)> {
+	Some((100, Perbill::from_percent(50), MINUTES, 1))
+}
+
 fn genesis(
 	invulnerables: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
@@ -46,6 +62,12 @@ fn genesis(
 			invulnerables: invulnerables.iter().map(|(a, _)| a.clone()).collect::<Vec<_>>(),
 			candidacy_bond: CANDIDACY_BOND,
 			desired_candidates,
+		},
+		commons: CommonsConfig {
+			founding_project: Some((Sr25519Keyring::Alice.to_account_id(), b"Commons Chain".to_vec())),
+			founders: founders(),
+			chain_governance: test_governance(),
+			project_governance: test_governance(),
 		},
 		session: SessionConfig {
 			keys: invulnerables

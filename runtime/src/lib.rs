@@ -11,7 +11,7 @@
 // `construct_runtime` expands to a large amount of code.
 #![recursion_limit = "256"]
 
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(feature = "spec-bump")))]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
@@ -60,12 +60,28 @@ pub mod opaque {
 pub use opaque::SessionKeys;
 
 /// The runtime's version. Bump `spec_version` with every change of runtime logic.
+#[cfg(not(feature = "spec-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` higher: built (feature `spec-bump`, crate
+/// `commons-runtime-upgrade`) only to test a runtime upgrade by the chain's vote end to end.
+#[cfg(feature = "spec-bump")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("commons"),
+	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
+	authoring_version: 1,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -122,6 +122,70 @@ fn approvals<T: Config>(id: ContributionId, n: u32, offset: u32) {
 	}
 }
 
+
+/// A call a proposal carries in the benchmarks.
+fn call<T: Config>() -> BoundedCallOf<T> {
+	let call: <T as Config>::RuntimeCall = Call::<T>::set_recognised { project: 0, recognised: true }.into();
+	frame_support::traits::Bounded::Inline(BoundedVec::truncate_from(call.encode()))
+}
+
+/// A call noted as a preimage: the proposal reads its length.
+fn noted_call<T: Config>() -> BoundedCallOf<T> {
+	use frame_support::traits::StorePreimage;
+	let call: <T as Config>::RuntimeCall = Call::<T>::set_recognised { project: 0, recognised: true }.into();
+	let bytes = call.encode();
+	let len = bytes.len() as u32;
+	let hash = T::Preimages::note(bytes.into()).expect("notes");
+	frame_support::traits::Bounded::Lookup { hash, len }
+}
+
+/// The worst case of chain membership: `MaxRecognised` recognised projects, the member
+/// holding units only in the last. The block moves on, so that the member counts.
+fn chain_member<T: Config>() -> T::AccountId {
+	let member = funded::<T>("member", 0);
+	for i in 0..T::MaxRecognised::get() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		Commons::<T>::do_set_recognised(p, true).expect("room");
+		if i + 1 == T::MaxRecognised::get() {
+			Commons::<T>::mint(p, &member, 1_000).expect("mints");
+		}
+	}
+	next_block::<T>();
+	member
+}
+
+fn next_block<T: Config>() {
+	frame_system::Pallet::<T>::set_block_number(frame_system::Pallet::<T>::block_number() + 1u32.into());
+}
+
+/// A project with every chamber, whose creator is the only member of each: a holder, a payer,
+/// its maintainer and on its list.
+fn chambered_project<T: Config>() -> (ProjectId, T::AccountId) {
+	let (p, creator) = project::<T>(rules::<T>(1, false));
+	let rules = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed];
+	let chambers = rules.iter().map(|rule| Chamber { rule: *rule, quorum: Perbill::one() });
+	Commons::<T>::do_set_chambers(p, ChambersOf::<T>::truncate_from(chambers.collect())).expect("valid");
+	Commons::<T>::mint(p, &creator, 1_000).expect("mints");
+	Commons::<T>::do_pay_income(creator.clone(), p, T::Currency::minimum_balance()).expect("funded");
+	Commons::<T>::do_set_chamber_member(p, creator.clone(), true).expect("exists");
+	next_block::<T>();
+	(p, creator)
+}
+
+/// A rejected contribution with `MaxReviewers − 1` approvals and one rejection.
+fn rejected_contribution<T: Config>() -> (ProjectId, ContributionId, T::AccountId) {
+	let max = T::MaxReviewers::get();
+	let (p, _) = project::<T>(rules::<T>(max, false));
+	let (c, contributor) = contribution::<T>(p, 0);
+	approvals::<T>(c, max - 1, 0);
+	let rejecter = funded::<T>("rejecter", 0);
+	let checked = Commons::<T>::check_attestation(c, &rejecter, None).expect("may review");
+	Commons::<T>::apply_attestation(checked, rejecter, Verdict::Reject, None, Default::default(), false)
+		.expect("counts");
+	assert_eq!(Contributions::<T>::get(c).expect("kept").status, ContributionStatus::Rejected);
+	(p, c, contributor)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -362,6 +426,172 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder.clone()), p);
 		assert!(Commons::<T>::pending_income(p, &holder).is_zero());
+	}
+
+	/// At chain scope, with `MaxRecognised` projects to search for membership, and a call
+	/// noted as a preimage.
+	#[benchmark]
+	fn propose() {
+		let member = chain_member::<T>();
+		let call = noted_call::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member), Scope::Chain, alloc::boxed::Box::new(call), bytes::<T::MaxMetadataLen>(b'd'));
+		assert!(Proposals::<T>::contains_key(0));
+	}
+
+	/// A first vote at chain scope: membership searched in `MaxRecognised` projects, a new
+	/// credit account.
+	#[benchmark]
+	fn vote() {
+		let member = chain_member::<T>();
+		let id = Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default(), None)
+			.expect("member");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member.clone()), id, true, 3);
+		assert_eq!(Votes::<T>::get(id, &member).map(|v| v.votes), Some(3));
+	}
+
+	/// A withdrawal of a vote on an open proposal (heavier than removing a closed record).
+	#[benchmark]
+	fn remove_vote() {
+		let member = chain_member::<T>();
+		let id = Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default(), None)
+			.expect("member");
+		Commons::<T>::do_vote(member.clone(), id, true, 3).expect("credits");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member.clone()), id, member.clone());
+		assert!(!Votes::<T>::contains_key(id, &member));
+	}
+
+	#[benchmark]
+	fn cancel() {
+		let member = chain_member::<T>();
+		let id = Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default(), None)
+			.expect("member");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member), id);
+		assert_eq!(Proposals::<T>::get(id).expect("kept").status, ProposalStatus::Cancelled);
+	}
+
+	/// A project proposal passing in every chamber, scheduled for enactment.
+	#[benchmark]
+	fn close() {
+		let (p, member) = chambered_project::<T>();
+		let id = Commons::<T>::do_propose(member.clone(), Scope::Project(p), call::<T>(), Default::default(), None)
+			.expect("member");
+		Commons::<T>::do_vote(member.clone(), id, true, 1).expect("credits");
+		let ends = Proposals::<T>::get(id).expect("kept").ends;
+		frame_system::Pallet::<T>::set_block_number(ends + 1u32.into());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member), id);
+		assert!(matches!(Proposals::<T>::get(id).expect("kept").status, ProposalStatus::Passed { .. }));
+	}
+
+	/// An appeal in a project with every chamber.
+	#[benchmark]
+	fn appeal() {
+		let (p, c, contributor) = rejected_contribution::<T>();
+		let chambers = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed]
+			.map(|rule| Chamber { rule, quorum: Perbill::one() });
+		Commons::<T>::do_set_chambers(p, ChambersOf::<T>::truncate_from(chambers.to_vec())).expect("valid");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(contributor), c, bytes::<T::MaxMetadataLen>(b'd'));
+		assert!(Appeals::<T>::contains_key(c));
+	}
+
+	/// Accepting a rejected contribution with `MaxReviewers − 1` approvals: as many mints, and
+	/// the forfeited deposit returned.
+	#[benchmark]
+	fn accept_appeal() {
+		let (_, c, _) = rejected_contribution::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Root, c);
+		assert!(matches!(Contributions::<T>::get(c).expect("kept").status, ContributionStatus::Accepted { .. }));
+	}
+
+	/// Revoking a contribution accepted with `MaxReviewers` approvals: as many burns.
+	#[benchmark]
+	fn revoke_contribution() {
+		let max = T::MaxReviewers::get();
+		let (p, _) = project::<T>(rules::<T>(max, false));
+		let (c, _) = contribution::<T>(p, 0);
+		approvals::<T>(c, max, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Root, c);
+		assert!(matches!(Contributions::<T>::get(c).expect("kept").status, ContributionStatus::Revoked { .. }));
+	}
+
+	/// Moving units into an existing holding (two settlements and a merge).
+	#[benchmark]
+	fn move_units() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let from: T::AccountId = account("from", 0, 0);
+		let to: T::AccountId = account("to", 0, 0);
+		Commons::<T>::mint(p, &from, 1_000).expect("mints");
+		Commons::<T>::mint(p, &to, 1_000).expect("mints");
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, from, to.clone());
+		assert_eq!(Commons::<T>::units_of(p, &to), 2_000);
+	}
+
+	#[benchmark]
+	fn set_governance() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let params = GovernanceParams {
+			budget: Budget::ByShare { min: 1, max: 100 },
+			quorum: Perbill::from_percent(10),
+			voting_period: T::EpochLength::get(),
+			enactment_delay: T::EpochLength::get(),
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Root, Scope::Project(p), params);
+		assert_eq!(Commons::<T>::governance_of(Scope::Project(p)), params);
+	}
+
+	#[benchmark]
+	fn set_chambers() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let chambers = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed]
+			.map(|rule| Chamber { rule, quorum: Perbill::one() });
+		let chambers = ChambersOf::<T>::truncate_from(chambers.to_vec());
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, chambers.clone());
+		assert_eq!(ProjectChambers::<T>::get(p), chambers);
+	}
+
+	#[benchmark]
+	fn set_chamber_member() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let who: T::AccountId = account("listed", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, who.clone(), true);
+		assert!(ChamberList::<T>::contains_key(p, &who));
+	}
+
+	/// Recognising one more project beside `MaxRecognised − 1`.
+	#[benchmark]
+	fn set_recognised() {
+		for _ in 1..T::MaxRecognised::get() {
+			let (p, _) = project::<T>(rules::<T>(1, false));
+			Commons::<T>::do_set_recognised(p, true).expect("room");
+		}
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		#[extrinsic_call]
+		_(RawOrigin::Root, p, true);
+		assert!(RecognisedProjects::<T>::get().contains(&p));
+	}
+
+	#[benchmark]
+	fn set_default_governance() {
+		let params = GovernanceParams {
+			budget: Budget::Equal(7),
+			quorum: Perbill::from_percent(10),
+			voting_period: T::EpochLength::get(),
+			enactment_delay: T::EpochLength::get(),
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Root, params);
+		assert_eq!(DefaultProjectGovernance::<T>::get(), params);
 	}
 
 	impl_benchmark_test_suite!(Commons, crate::mock::new_bench_ext(), crate::mock::Test);

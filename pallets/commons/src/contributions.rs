@@ -12,8 +12,9 @@ use sp_runtime::{
 use crate::{
 	signing::{self, ContributionPayloadOf, SignatureProblem, CONTRIBUTION_TAG},
 	types::*,
-	Attestations, Config, Contributions, Error, Event, HoldReason, NextContributionId, Pallet,
-	PendingContributions, Projects, ReviewPolicies, SignedContributionNonce, ValueEquations,
+	Appeals, Attestations, Config, Contributions, Error, Event, Forfeited, HoldReason,
+	NextContributionId, Pallet, PendingContributions, Projects, Proposals, ReviewPolicies,
+	SignedContributionNonce, ValueEquations,
 };
 
 impl<T: Config> Pallet<T> {
@@ -176,7 +177,20 @@ impl<T: Config> Pallet<T> {
 				decided.saturating_add(T::RetentionPeriod::get()),
 			Error::<T>::NotRemovable
 		);
+		// An appeal that is open, or passed and not yet enacted, still needs the record.
+		if let Some(appeal) = Appeals::<T>::get(id) {
+			let now = frame_system::Pallet::<T>::block_number();
+			let pending = Proposals::<T>::get(appeal).is_some_and(|p| match p.status {
+				ProposalStatus::Open => true,
+				// Enacted at the start of its block.
+				ProposalStatus::Passed { enactment } => enactment > now,
+				ProposalStatus::Cancelled | ProposalStatus::Failed => false,
+			});
+			ensure!(!pending, Error::<T>::NotRemovable);
+		}
 		Self::release_deposit(&mut c)?;
+		Appeals::<T>::remove(id);
+		Forfeited::<T>::remove(id);
 		// At most `MaxReviewers` attestations exist for one contribution.
 		let _ = Attestations::<T>::clear_prefix(id, T::MaxReviewers::get(), None);
 		Contributions::<T>::remove(id);

@@ -96,6 +96,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::project(project)?;
+		Self::note_payer(project, &payer);
 		let policy = IncomePolicies::<T>::get(project).unwrap_or_default();
 
 		let to_treasury = policy.treasury.mul_floor(amount);

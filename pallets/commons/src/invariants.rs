@@ -2,7 +2,7 @@
 //!
 //! These iterate over storage and are never run in a block.
 
-use frame_support::{ensure, traits::fungible::InspectHold};
+use frame_support::{ensure, traits::{fungible::InspectHold, Get}};
 use sp_runtime::{
 	traits::{CheckedSub, Saturating, Zero},
 	TryRuntimeError,
@@ -22,7 +22,8 @@ impl<T: Config> Pallet<T> {
 	///   pending index;
 	/// - every pending contribution's deposit is held, and the deposits held for contributions
 	///   and projects add up per account to what the currency holds for this pallet;
-	/// - a contribution's attestations agree with its counts of approvals and rejections.
+	/// - a contribution's attestations agree with its counts of approvals and rejections;
+	/// - the governance invariants of [`Self::check_governance`].
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let next_project = NextProjectId::<T>::get();
@@ -78,6 +79,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(rejections == c.rejections, "rejection count differs");
 		}
 
+		Self::check_governance()?;
+
 		for (who, (projects, contributions)) in held {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ProjectDeposit.into(), &who) == projects,
@@ -120,6 +123,84 @@ impl<T: Config> Pallet<T> {
 			U256::from(Self::to_u128(ledger)?).saturating_mul(precision) == owed,
 			"claimable plus carried differs from the pot"
 		);
+		Ok(())
+	}
+
+	/// Governance invariants:
+	/// - every open proposal's deposit is held, and the proposal deposits held per account add
+	///   up to what the currency holds for this pallet; closed proposals hold nothing;
+	/// - each scope's open count equals its open proposals, at most `MaxLiveProposals`;
+	/// - each open proposal's tallies equal the sums of its votes, chamber by chamber, and
+	///   every proposal counts its vote records;
+	/// - credits spent never exceed the budget, and cover the votes still recorded;
+	/// - the payer and list counts equal their entries; recognised projects exist.
+	fn check_governance() -> Result<(), TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use crate::{
+			ChamberList, ChamberListCount, LiveProposals, PayerCount, Payers, Proposals,
+			RecognisedProjects, VoiceCredits, Votes,
+		};
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut live: BTreeMap<Scope, u32> = BTreeMap::new();
+		let mut costs: BTreeMap<((Scope, Epoch), T::AccountId), u64> = BTreeMap::new();
+		for (id, p) in Proposals::<T>::iter() {
+			let open = p.status == ProposalStatus::Open;
+			ensure!(open != p.deposit.is_zero() || T::ProposalDeposit::get().is_zero(), "deposit of a proposal");
+			let entry = held.entry(p.proposer.clone()).or_default();
+			*entry = entry.saturating_add(p.deposit);
+			if open {
+				let n = live.entry(p.scope).or_default();
+				*n = n.saturating_add(1);
+			}
+			let mut sums = alloc::vec![Tally::default(); p.chambers.len()];
+			let mut records = 0u32;
+			for (voter, v) in Votes::<T>::iter_prefix(id) {
+				records = records.saturating_add(1);
+				ensure!(v.votes > 0, "a vote record of zero votes");
+				for (i, sum) in sums.iter_mut().enumerate() {
+					if v.chambers & (1u8 << i) != 0 {
+						sum.retally(None, Some(&v));
+					}
+				}
+				let cost = costs.entry(((p.scope, p.epoch), voter)).or_default();
+				*cost = cost.saturating_add(u64::from(v.cost().ok_or("vote cost overflow")?));
+			}
+			ensure!(records == p.votes, "vote records differ from the proposal's count");
+			if open {
+				for ((_, tally), sum) in p.chambers.iter().zip(sums.iter()) {
+					ensure!(
+						(tally.ayes, tally.nays, tally.voters) == (sum.ayes, sum.nays, sum.voters),
+						"a tally differs from the sum of its votes"
+					);
+				}
+			}
+		}
+		for (scope, n) in LiveProposals::<T>::iter() {
+			ensure!(live.remove(&scope).unwrap_or(0) == n, "open proposal count differs");
+			ensure!(n <= T::MaxLiveProposals::get(), "too many open proposals");
+		}
+		ensure!(live.values().all(|n| *n == 0), "open proposals without a count");
+		for (who, amount) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == amount,
+				"proposal deposits held differ"
+			);
+		}
+		for (key, who, credits) in VoiceCredits::<T>::iter() {
+			ensure!(credits.spent <= credits.budget, "credits spent above the budget");
+			let recorded = costs.remove(&(key, who)).unwrap_or(0);
+			ensure!(recorded <= u64::from(credits.spent), "votes cost more than was spent");
+		}
+		ensure!(costs.is_empty(), "votes without a credit account");
+		for (project, n) in PayerCount::<T>::iter() {
+			ensure!(Payers::<T>::iter_prefix(project).count() as u32 == n, "payer count differs");
+		}
+		for (project, n) in ChamberListCount::<T>::iter() {
+			ensure!(ChamberList::<T>::iter_prefix(project).count() as u32 == n, "list count differs");
+		}
+		for project in RecognisedProjects::<T>::get() {
+			ensure!(Projects::<T>::contains_key(project), "a recognised project does not exist");
+		}
 		Ok(())
 	}
 }

@@ -1,10 +1,24 @@
-//! Value units: minting and shares. Units cannot be transferred.
+//! Value units: minting, burning, moving, and shares. Units cannot be transferred by their
+//! holders; only the project's vote moves them (a lost key) or burns them (a revoked
+//! contribution).
 
-use sp_runtime::{DispatchResult, Perbill};
+use frame_support::ensure;
+use sp_runtime::{DispatchError, DispatchResult, Perbill};
 
-use crate::{types::*, Config, Error, Event, Holdings, IncomeStates, Pallet, Projects};
+use crate::{
+	types::*, Config, Error, Event, HoldingMarks, Holdings, IncomeStates, Pallet, Projects,
+	TotalMarks,
+};
 
 impl<T: Config> Pallet<T> {
+	/// Records the units of `who` and of the project before they change in this epoch, so
+	/// that voice-credit budgets use the units at the epoch's start.
+	fn mark_change(project: ProjectId, who: &T::AccountId, units: Units, total: Units) {
+		let epoch = Self::current_epoch();
+		HoldingMarks::<T>::mutate(project, who, |m| *m = Some(UnitsMark::note_change(*m, epoch, units)));
+		TotalMarks::<T>::mutate(project, |m| *m = Some(UnitsMark::note_change(*m, epoch, total)));
+	}
+
 	/// Mints `units` of `project` to `who`.
 	pub(crate) fn mint(project: ProjectId, who: &T::AccountId, units: Units) -> DispatchResult {
 		if units == 0 {
@@ -12,6 +26,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut p = Self::project(project)?;
 		let mut holding = Holdings::<T>::get(project, who).unwrap_or_default();
+		Self::mark_change(project, who, holding.units, p.total_units);
 		// Units minted now take no part in income paid before.
 		Self::settle(&mut holding, IncomeStates::<T>::get(project).income_per_unit)?;
 		if holding.units == 0 {
@@ -23,6 +38,77 @@ impl<T: Config> Pallet<T> {
 		Holdings::<T>::insert(project, who, holding);
 		Projects::<T>::insert(project, p);
 		Self::deposit_event(Event::UnitsMinted { project, who: who.clone(), units });
+		Ok(())
+	}
+
+	/// Burns up to `units` of `project` from `who`; returns how many were burned. Income the
+	/// holding earned before stays settled to it.
+	pub(crate) fn burn(
+		project: ProjectId,
+		who: &T::AccountId,
+		units: Units,
+	) -> Result<Units, DispatchError> {
+		let Some(mut holding) = Holdings::<T>::get(project, who) else { return Ok(0) };
+		let burned = units.min(holding.units);
+		if burned == 0 {
+			return Ok(0);
+		}
+		let mut p = Self::project(project)?;
+		Self::mark_change(project, who, holding.units, p.total_units);
+		Self::settle(&mut holding, IncomeStates::<T>::get(project).income_per_unit)?;
+		holding.units = holding.units.checked_sub(burned).ok_or(Error::<T>::Overflow)?;
+		p.total_units = p.total_units.checked_sub(burned).ok_or(Error::<T>::Overflow)?;
+		if holding.units == 0 {
+			p.holders = p.holders.checked_sub(1).ok_or(Error::<T>::Overflow)?;
+		}
+		Holdings::<T>::insert(project, who, holding);
+		Projects::<T>::insert(project, p);
+		Self::deposit_event(Event::UnitsBurned { project, who: who.clone(), units: burned });
+		Ok(burned)
+	}
+
+	/// Moves all of `from`'s units and unclaimed income to `to`.
+	pub(crate) fn do_move_units(
+		project: ProjectId,
+		from: T::AccountId,
+		to: T::AccountId,
+	) -> DispatchResult {
+		ensure!(from != to, Error::<T>::SameAccount);
+		let mut p = Self::project(project)?;
+		let mut source = Holdings::<T>::get(project, &from).ok_or(Error::<T>::NoUnits)?;
+		ensure!(source.units > 0, Error::<T>::NoUnits);
+		let mut target = Holdings::<T>::get(project, &to).unwrap_or_default();
+		let ipu = IncomeStates::<T>::get(project).income_per_unit;
+		Self::settle(&mut source, ipu)?;
+		Self::settle(&mut target, ipu)?;
+		Self::mark_change(project, &from, source.units, p.total_units);
+		Self::mark_change(project, &to, target.units, p.total_units);
+
+		if target.units == 0 {
+			// The same member under a new key: their membership keeps its age.
+			target.member_since = source.member_since;
+		} else {
+			// Two holdings merge into one.
+			p.holders = p.holders.checked_sub(1).ok_or(Error::<T>::Overflow)?;
+		}
+		let units = source.units;
+		target.units = target.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let unclaimed = Self::to_u128(target.unclaimed)?
+			.checked_add(Self::to_u128(source.unclaimed)?)
+			.ok_or(Error::<T>::Overflow)?;
+		let remainder = target
+			.income_remainder
+			.checked_add(source.income_remainder)
+			.ok_or(Error::<T>::Overflow)?;
+		// Two fractions of a planck may make a whole one.
+		let (whole, remainder) = (remainder / INCOME_PRECISION, remainder % INCOME_PRECISION);
+		let unclaimed = unclaimed.checked_add(whole).ok_or(Error::<T>::Overflow)?;
+		target.unclaimed = unclaimed.try_into().map_err(|_| Error::<T>::Overflow)?;
+		target.income_remainder = remainder;
+		Holdings::<T>::insert(project, &to, target);
+		Holdings::<T>::remove(project, &from);
+		Projects::<T>::insert(project, p);
+		Self::deposit_event(Event::UnitsMoved { project, from, to, units });
 		Ok(())
 	}
 

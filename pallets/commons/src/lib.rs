@@ -106,7 +106,9 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod appeals;
 mod contributions;
+mod governance;
 mod income;
 mod invariants;
 mod issuance;
@@ -125,7 +127,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use origins::EnsureMaintainerOrRoot;
+pub use origins::EnsureProjectOrRoot;
 pub use queries::{ContributionView, ProjectView};
 pub use signing::{AttestationPayload, ContributionPayload, SignatureProblem, SignedAttestation};
 pub use types::*;
@@ -136,15 +138,17 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
+		dispatch::GetDispatchInfo,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			EnsureOriginWithArg,
+			schedule::v3::Anon as ScheduleAnon,
+			EnsureOriginWithArg, QueryPreimage, StorePreimage,
 		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{IdentifyAccount, Verify},
+		traits::{Dispatchable, IdentifyAccount, Verify},
 		Perbill,
 	};
 
@@ -258,6 +262,62 @@ pub mod pallet {
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
 
+		/// The overarching call type: what proposals dispatch.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+			+ GetDispatchInfo
+			+ From<Call<Self>>
+			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The caller origin of the runtime, into which the pallet's `Project` origin and Root
+		/// convert for the scheduler.
+		type PalletsOrigin: From<Origin> + From<frame_system::RawOrigin<Self::AccountId>>;
+
+		/// Dispatches the calls of passed proposals after their enactment delay.
+		type Scheduler: ScheduleAnon<
+			BlockNumberFor<Self>,
+			<Self as Config>::RuntimeCall,
+			Self::PalletsOrigin,
+			Hasher = Self::Hashing,
+		>;
+
+		/// Where the calls of large proposals are noted (pallet-preimage).
+		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
+
+		/// Held from a proposer (and an appellant) while the proposal is open.
+		#[pallet::constant]
+		type ProposalDeposit: Get<BalanceOf<Self>>;
+
+		/// Most open proposals per scope.
+		#[pallet::constant]
+		type MaxLiveProposals: Get<u32>;
+
+		/// Longest call a proposal may carry (the length of a noted preimage), in bytes.
+		#[pallet::constant]
+		type MaxCallLen: Get<u32>;
+
+		/// Most stakeholder chambers of a project (at most 8).
+		#[pallet::constant]
+		type MaxChambers: Get<u32>;
+
+		/// Most projects the chain recognises: their value-unit holders are the chain's members.
+		#[pallet::constant]
+		type MaxRecognised: Get<u32>;
+
+		/// Blocks per epoch of voice credits; also the longest voting period.
+		#[pallet::constant]
+		type EpochLength: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after a proposal's voting ends before anyone (not only the voter) may remove
+		/// its vote records.
+		#[pallet::constant]
+		type VoteRetention: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after its rejection during which a contributor may appeal (at most the
+		/// retention period).
+		#[pallet::constant]
+		type AppealWindow: Get<BlockNumberFor<Self>>;
+
 		/// Signs payloads in the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: benchmarking::BenchmarkHelper<
@@ -273,6 +333,19 @@ pub mod pallet {
 		ProjectDeposit,
 		/// A contribution's deposit.
 		ContributionDeposit,
+		/// A proposal's (or an appeal's) deposit.
+		ProposalDeposit,
+	}
+
+	/// The origin of a project's passed proposals: the project's own vote.
+	#[pallet::origin]
+	#[derive(
+		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo,
+		MaxEncodedLen,
+	)]
+	pub enum Origin {
+		/// The project's members decided by vote.
+		Project(ProjectId),
 	}
 
 	/// The id the next project gets.
@@ -343,6 +416,167 @@ pub mod pallet {
 	pub type SignedContributionNonce<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// The id the next proposal gets.
+	#[pallet::storage]
+	pub type NextProposalId<T> = StorageValue<_, ProposalId, ValueQuery>;
+
+	/// Proposals, by id. Kept after closing: the record of the decision stays.
+	#[pallet::storage]
+	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, Proposal<T>>;
+
+	/// Open proposals of each scope (at most [`Config::MaxLiveProposals`]).
+	#[pallet::storage]
+	pub type LiveProposals<T: Config> = StorageMap<_, Blake2_128Concat, Scope, u32, ValueQuery>;
+
+	/// Votes, by proposal and voter. Removed lazily after the proposal closes.
+	#[pallet::storage]
+	pub type Votes<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProposalId, Blake2_128Concat, T::AccountId, Vote>;
+
+	/// Voice credits of each member, by scope and epoch.
+	#[pallet::storage]
+	pub type VoiceCredits<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		(Scope, Epoch),
+		Blake2_128Concat,
+		T::AccountId,
+		CreditAccount,
+	>;
+
+	#[pallet::type_value]
+	pub fn DefaultGovernance<T: Config>() -> GovernanceParams<BlockNumberFor<T>> {
+		GovernanceParams {
+			budget: Budget::Equal(100),
+			quorum: Perbill::from_percent(20),
+			voting_period: T::EpochLength::get(),
+			enactment_delay: T::EpochLength::get(),
+		}
+	}
+
+	/// How the chain votes (its budget is always equal).
+	#[pallet::storage]
+	pub type ChainGovernance<T: Config> = StorageValue<
+		_,
+		GovernanceParams<BlockNumberFor<T>>,
+		ValueQuery,
+		DefaultGovernance<T>,
+	>;
+
+	/// How projects without their own parameters vote.
+	#[pallet::storage]
+	pub type DefaultProjectGovernance<T: Config> = StorageValue<
+		_,
+		GovernanceParams<BlockNumberFor<T>>,
+		ValueQuery,
+		DefaultGovernance<T>,
+	>;
+
+	/// How each project votes, if it chose (by vote) its own parameters.
+	#[pallet::storage]
+	pub type ProjectGovernance<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, GovernanceParams<BlockNumberFor<T>>>;
+
+	/// The stakeholder chambers of each project (none: one chamber of value-unit holders).
+	#[pallet::storage]
+	pub type ProjectChambers<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, ChambersOf<T>, ValueQuery>;
+
+	/// The list each project keeps for its `Listed` chamber: members and since when.
+	#[pallet::storage]
+	pub type ChamberList<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AccountId,
+		BlockNumberFor<T>,
+	>;
+
+	/// Accounts on each project's list.
+	#[pallet::storage]
+	pub type ChamberListCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+
+	/// Accounts that paid each project income, and since when.
+	#[pallet::storage]
+	pub type Payers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AccountId,
+		BlockNumberFor<T>,
+	>;
+
+	/// Accounts that paid each project income.
+	#[pallet::storage]
+	pub type PayerCount<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+
+	/// The projects whose value-unit holders are the chain's members.
+	#[pallet::storage]
+	pub type RecognisedProjects<T: Config> =
+		StorageValue<_, BoundedVec<ProjectId, T::MaxRecognised>, ValueQuery>;
+
+	/// The appeal proposal of each appealed contribution (one appeal per contribution).
+	#[pallet::storage]
+	pub type Appeals<T: Config> = StorageMap<_, Blake2_128Concat, ContributionId, ProposalId>;
+
+	/// The deposit a rejected contribution forfeited to its project's treasury, returned if
+	/// an appeal passes.
+	#[pallet::storage]
+	pub type Forfeited<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContributionId, BalanceOf<T>>;
+
+	/// Each holding's units at the start of the epochs in which they changed (for budgets).
+	#[pallet::storage]
+	pub type HoldingMarks<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, ProjectId, Blake2_128Concat, T::AccountId, UnitsMark>;
+
+	/// Each project's total units at the start of the epochs in which they changed.
+	#[pallet::storage]
+	pub type TotalMarks<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, UnitsMark>;
+
+	/// Genesis: the founding project the chain recognises, its founders' units, and how the
+	/// chain and new projects vote.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The founding project: its creator (who pays the deposit and maintains it) and name.
+		pub founding_project: Option<(T::AccountId, alloc::vec::Vec<u8>)>,
+		/// Value units of the founders in the founding project.
+		pub founders: alloc::vec::Vec<(T::AccountId, Units)>,
+		/// The chain's governance: credits per epoch, quorum, voting period, enactment delay.
+		pub chain_governance: Option<(Credits, Perbill, BlockNumberFor<T>, BlockNumberFor<T>)>,
+		/// The default governance of projects, in the same form.
+		pub project_governance: Option<(Credits, Perbill, BlockNumberFor<T>, BlockNumberFor<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let params = |(credits, quorum, voting_period, enactment_delay)| GovernanceParams {
+				budget: Budget::Equal(credits),
+				quorum,
+				voting_period,
+				enactment_delay,
+			};
+			if let Some(g) = self.chain_governance {
+				ChainGovernance::<T>::put(params(g));
+			}
+			if let Some(g) = self.project_governance {
+				DefaultProjectGovernance::<T>::put(params(g));
+			}
+			if let Some((creator, name)) = &self.founding_project {
+				let id = Pallet::<T>::create_founding_project(creator, name)
+					.expect("genesis: the founding project can be created");
+				for (who, units) in &self.founders {
+					Pallet::<T>::mint(id, who, *units).expect("genesis: founders' units mint");
+				}
+			}
+		}
+	}
+
 	/// Events of the pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -411,6 +645,48 @@ pub mod pallet {
 		IncomeClaimed { project: ProjectId, who: T::AccountId, amount: BalanceOf<T> },
 		/// A project's treasury paid an account.
 		TreasurySpent { project: ProjectId, to: T::AccountId, amount: BalanceOf<T> },
+		/// A proposal was made; it takes votes until `ends`.
+		Proposed { proposal: ProposalId, scope: Scope, proposer: T::AccountId, ends: BlockNumberFor<T> },
+		/// A member voted (`votes` 0: withdrew their vote); `spent` is what they have now spent
+		/// of the epoch's credits.
+		Voted { proposal: ProposalId, who: T::AccountId, aye: bool, votes: u32, spent: Credits },
+		/// A closed proposal's vote record was removed.
+		VoteRemoved { proposal: ProposalId, who: T::AccountId },
+		/// A proposal was cancelled by its proposer; the deposit was released.
+		ProposalCancelled { proposal: ProposalId },
+		/// A proposal was closed; if it passed, its call is dispatched at `enactment` with the
+		/// scope's origin (the scheduler's `Dispatched` event records the result).
+		ProposalClosed {
+			proposal: ProposalId,
+			passed: bool,
+			enactment: Option<BlockNumberFor<T>>,
+			tallies: BoundedVec<Tally, T::MaxChambers>,
+		},
+		/// A rejected contribution was appealed: a project proposal decides it.
+		Appealed { contribution: ContributionId, proposal: ProposalId },
+		/// An appeal passed: the contribution is accepted and its forfeited deposit returned.
+		AppealAccepted {
+			contribution: ContributionId,
+			units: Units,
+			reviewer_units: Units,
+			refunded: BalanceOf<T>,
+		},
+		/// An accepted contribution was revoked and its units burned.
+		ContributionRevoked { contribution: ContributionId, burned: Units },
+		/// Value units were burned.
+		UnitsBurned { project: ProjectId, who: T::AccountId, units: Units },
+		/// A member's units (and unclaimed income) moved to another account.
+		UnitsMoved { project: ProjectId, from: T::AccountId, to: T::AccountId, units: Units },
+		/// A scope's governance parameters changed.
+		GovernanceSet { scope: Scope, params: GovernanceParams<BlockNumberFor<T>> },
+		/// The default governance of projects changed.
+		DefaultGovernanceSet { params: GovernanceParams<BlockNumberFor<T>> },
+		/// A project's stakeholder chambers changed.
+		ChambersSet { project: ProjectId, chambers: ChambersOf<T> },
+		/// An account joined or left a project's list (its `Listed` chamber).
+		ChamberMemberSet { project: ProjectId, who: T::AccountId, listed: bool },
+		/// The chain recognised a project (its holders are chain members), or stopped.
+		ProjectRecognised { project: ProjectId, recognised: bool },
 	}
 
 	/// Why a relayed attestation did not count.
@@ -509,10 +785,61 @@ pub mod pallet {
 		InvalidIncomePolicy,
 		/// An arithmetic overflow: the amounts are too large.
 		Overflow,
+		/// No proposal with this id.
+		UnknownProposal,
+		/// The account is not a member of the scope (or was not when the proposal was made).
+		NotMember,
+		/// The vote costs more voice credits than are left in the epoch.
+		NotEnoughCredits,
+		/// The proposal is not open.
+		ProposalNotOpen,
+		/// The proposal's voting period is over.
+		VotingOver,
+		/// The proposal's voting period is not over yet.
+		VotingOngoing,
+		/// The scope has the most open proposals allowed.
+		TooManyProposals,
+		/// Votes were cast on the proposal: it can no longer be cancelled.
+		VotesCast,
+		/// Only the proposer may do this.
+		NotProposer,
+		/// The account has no vote on this proposal.
+		NotVoted,
+		/// The vote record may be removed only by its voter, or by anyone after the retention.
+		VoteRetained,
+		/// The call is longer than `MaxCallLen`.
+		CallTooLarge,
+		/// The proposal's call is not a call of this runtime.
+		UndecodableCall,
+		/// The call's preimage is not noted (note it with pallet-preimage first).
+		PreimageMissing,
+		/// The contribution was not rejected.
+		NotRejected,
+		/// The contribution was not accepted.
+		NotAccepted,
+		/// The appeal window of the contribution has closed.
+		AppealWindowClosed,
+		/// The contribution has already been appealed.
+		AlreadyAppealed,
+		/// Invalid governance parameters: zero credits, a voting period of zero or longer than
+		/// an epoch, a share budget with `min > max` or at chain scope, a chamber rule twice.
+		InvalidGovernance,
+		/// The chain recognises the most projects allowed.
+		TooManyRecognised,
+		/// The account holds no units in the project.
+		NoUnits,
+		/// Units cannot move to the account they are in.
+		SameAccount,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxChambers::get() <= 8, "a vote records its chambers in a byte");
+			assert!(T::AppealWindow::get() <= T::RetentionPeriod::get(), "appeals need the record");
+			assert!(!T::EpochLength::get().is_zero(), "epochs must have blocks");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -736,6 +1063,173 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_claim(project, who)
+		}
+			/// Proposes a call for a scope to decide by quadratic vote. The proposer must be a
+		/// member of the scope and pays [`Config::ProposalDeposit`], held while it is open. The
+		/// call is inline (at most 128 bytes encoded), or the hash and length of a preimage
+		/// noted with pallet-preimage (runtime code, large batches).
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::propose())]
+		pub fn propose(
+			origin: OriginFor<T>,
+			scope: Scope,
+			call: alloc::boxed::Box<BoundedCallOf<T>>,
+			description: DescriptionOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_propose(who, scope, *call, description, None).map(|_| ())
+		}
+
+		/// Votes on an open proposal: `votes` for or against, costing `votes²` voice credits of
+		/// the epoch the proposal was created in. Voting again replaces the vote (the credits
+		/// of the old one come back); `votes` 0 withdraws it.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::vote())]
+		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, aye: bool, votes: u32) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_vote(who, proposal, aye, votes)
+		}
+
+		/// Removes a vote record: on an open proposal the voter's own (a withdrawal, refunded);
+		/// on a closed one the voter's at any time, anyone's after [`Config::VoteRetention`].
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::remove_vote())]
+		pub fn remove_vote(origin: OriginFor<T>, proposal: ProposalId, who: T::AccountId) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_remove_vote(caller, proposal, who)
+		}
+
+		/// Cancels an open proposal on which no vote was cast, releasing the deposit. Proposer
+		/// only.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel(who, proposal)
+		}
+
+		/// Closes a proposal after its voting period: it passes if, in every chamber, ayes
+		/// exceed nays and the voters reach the quorum; its call is then scheduled after the
+		/// enactment delay with the scope's origin. The deposit is released either way. Anyone
+		/// may call.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_close(proposal)
+		}
+
+		/// Appeals a rejected contribution, within [`Config::AppealWindow`] of its rejection:
+		/// opens a project proposal to accept it, paying the proposal deposit. Contributor
+		/// only; members or not.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::appeal())]
+		pub fn appeal(
+			origin: OriginFor<T>,
+			contribution: ContributionId,
+			description: DescriptionOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_appeal(who, contribution, description)
+		}
+
+		/// Accepts a rejected contribution, as it would have been accepted (valued under its
+		/// equation and with its approvals), and returns its forfeited deposit from the
+		/// treasury. Project origin: what a passed appeal dispatches.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::accept_appeal())]
+		pub fn accept_appeal(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
+			let c = Self::contribution(contribution)?;
+			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
+			Self::do_accept_appeal(contribution, c)
+		}
+
+		/// Revokes an accepted contribution shown to be fraudulent: burns the units credited
+		/// for it to the contributor and the approving reviewers (as far as they still hold
+		/// them). Income already settled stays theirs. Project origin; while the record exists.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::revoke_contribution())]
+		pub fn revoke_contribution(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
+			let c = Self::contribution(contribution)?;
+			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
+			Self::do_revoke(contribution, c)
+		}
+
+		/// Moves all of `from`'s units and unclaimed income in a project to `to` (a member who
+		/// lost their key). Project origin.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::move_units())]
+		pub fn move_units(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			from: T::AccountId,
+			to: T::AccountId,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_move_units(project, from, to)
+		}
+
+		/// Sets how a scope votes: a project's (project origin) or the chain's (Root).
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::set_governance())]
+		pub fn set_governance(
+			origin: OriginFor<T>,
+			scope: Scope,
+			params: GovernanceParams<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			match scope {
+				Scope::Project(id) => {
+					T::ProjectOrigin::ensure_origin(origin, &id)?;
+				},
+				Scope::Chain => ensure_root(origin)?,
+			}
+			Self::do_set_governance(scope, params)
+		}
+
+		/// Sets a project's stakeholder chambers (empty: its value-unit holders alone). A
+		/// proposal passes only if it passes in every chamber. Project origin.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::set_chambers())]
+		pub fn set_chambers(origin: OriginFor<T>, project: ProjectId, chambers: ChambersOf<T>) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_set_chambers(project, chambers)
+		}
+
+		/// Adds an account to, or removes it from, the list of a project's `Listed` chamber.
+		/// Project origin.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::set_chamber_member())]
+		pub fn set_chamber_member(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			who: T::AccountId,
+			listed: bool,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_set_chamber_member(project, who, listed)
+		}
+
+		/// Recognises a project (its value-unit holders become chain members), or stops. Root:
+		/// the chain's vote.
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::set_recognised())]
+		pub fn set_recognised(origin: OriginFor<T>, project: ProjectId, recognised: bool) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_recognised(project, recognised)
+		}
+
+		/// Sets how projects without their own parameters vote. Root: the chain's vote.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::set_default_governance())]
+		pub fn set_default_governance(
+			origin: OriginFor<T>,
+			params: GovernanceParams<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_valid_governance(Scope::Project(0), &params)?;
+			DefaultProjectGovernance::<T>::put(params);
+			Self::deposit_event(Event::DefaultGovernanceSet { params });
+			Ok(())
 		}
 	}
 }

@@ -3,7 +3,8 @@
 
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64},
+	traits::{ConstU128, ConstU32, ConstU64, EqualPrivilegeOnly, Hooks},
+	weights::Weight,
 	PalletId,
 };
 use sp_core::{ecdsa, ed25519, sr25519, Pair};
@@ -41,6 +42,10 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type Commons = pallet_commons;
+	#[runtime::pallet_index(3)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(4)]
+	pub type Preimage = pallet_preimage;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -67,16 +72,47 @@ pub const PROJECT_HELD: Balance = PROJECT_DEPOSIT - 2 * ED;
 pub const REVIEW_PERIOD: u64 = 10;
 pub const RETENTION: u64 = 20;
 pub const ENDOWMENT: Balance = 1_000_000;
+pub const PROPOSAL_DEPOSIT: Balance = 500;
+pub const EPOCH: u64 = 100;
+pub const VOTE_RETENTION: u64 = 30;
+pub const APPEAL_WINDOW: u64 = 15;
+/// Voting period and enactment delay of the default governance in the tests.
+pub const VOTING_PERIOD: u64 = 10;
+pub const ENACTMENT_DELAY: u64 = 2;
+pub const CREDITS: u32 = 100;
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
+	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
+}
+
+impl pallet_scheduler::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaxSchedulerWeight;
+	type ScheduleOrigin = frame_system::EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<10>;
+	type WeightInfo = ();
+	type Preimages = Preimage;
+	type BlockNumberProvider = System;
+}
+
+impl pallet_preimage::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type ManagerOrigin = frame_system::EnsureRoot<AccountId>;
+	type Consideration = ();
 }
 
 impl pallet_commons::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type ProjectOrigin = pallet_commons::EnsureMaintainerOrRoot<Test>;
+	type ProjectOrigin = pallet_commons::EnsureProjectOrRoot<Test>;
 	type OffchainSignature = MultiSignature;
 	type OffchainPublic = <MultiSignature as Verify>::Signer;
 	type PalletId = CommonsPalletId;
@@ -95,6 +131,18 @@ impl pallet_commons::Config for Test {
 	type RetentionPeriod = ConstU64<RETENTION>;
 	type MaxUpstreams = ConstU32<3>;
 	type MaxPageSize = ConstU32<3>;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type Scheduler = Scheduler;
+	type Preimages = Preimage;
+	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
+	type MaxLiveProposals = ConstU32<3>;
+	type MaxCallLen = ConstU32<1024>;
+	type MaxChambers = ConstU32<4>;
+	type MaxRecognised = ConstU32<2>;
+	type EpochLength = ConstU64<EPOCH>;
+	type VoteRetention = ConstU64<VOTE_RETENTION>;
+	type AppealWindow = ConstU64<APPEAL_WINDOW>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -185,6 +233,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
+	let governance = Some((CREDITS, Perbill::from_percent(50), VOTING_PERIOD, ENACTMENT_DELAY));
+	pallet_commons::GenesisConfig::<Test> {
+		chain_governance: governance,
+		project_governance: governance,
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
@@ -198,9 +254,13 @@ pub fn test(f: impl FnOnce()) {
 	});
 }
 
-/// Advances to block `n`.
+/// Advances to block `n`, running the scheduler in each block (enacting passed proposals).
 pub fn run_to(n: u64) {
-	System::set_block_number(n);
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Scheduler::on_initialize(next);
+	}
 }
 
 /// The pallet's events so far, oldest first.

@@ -104,6 +104,35 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// Creates the founding project at genesis, recognised by the chain: one kind (work, in
+	/// hours, one unit an hour), reviewed by its value-unit holders (two approvals, two thirds
+	/// of the verdicts), as long a review period as allowed. Its members change the rules by
+	/// vote.
+	pub(crate) fn create_founding_project(
+		creator: &T::AccountId,
+		name: &[u8],
+	) -> Result<ProjectId, DispatchError> {
+		let label = |s: &[u8]| LabelOf::<T>::truncate_from(s.to_vec());
+		let kinds = KindsOf::<T>::truncate_from(alloc::vec![ContributionKind {
+			name: label(b"work"),
+			unit: label(b"hour"),
+			rate: sp_runtime::FixedU128::from_u32(1),
+		}]);
+		let rules = ReviewRules {
+			reviewers: ReviewerSet::Holders,
+			min_approvals: 2u32.min(T::MaxReviewers::get()),
+			threshold: Perbill::from_rational(2u32, 3u32),
+			review_period: T::MaxReviewPeriod::get(),
+			optimistic: false,
+			reviewer_reward: Perbill::from_percent(10),
+		};
+		let name = NameOf::<T>::truncate_from(name.to_vec());
+		let id = Self::do_create_project(creator.clone(), name, Default::default(), kinds, rules)?;
+		crate::RecognisedProjects::<T>::try_mutate(|list| list.try_push(id))
+			.map_err(|_| Error::<T>::TooManyRecognised)?;
+		Ok(id)
+	}
+
 	pub(crate) fn do_set_value_equation(project: ProjectId, kinds: KindsOf<T>) -> DispatchResult {
 		Self::project(project)?;
 		Self::ensure_valid_kinds(&kinds)?;

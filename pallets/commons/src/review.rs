@@ -13,7 +13,7 @@ use sp_runtime::{traits::Zero, DispatchError, DispatchResult, FixedPointNumber, 
 use crate::{
 	signing::{self, SignedAttestationOf, ATTESTATION_TAG},
 	types::*,
-	AttestationFailure, Attestations, Config, Error, Event, Holdings, HoldReason, Pallet,
+	AttestationFailure, Attestations, Config, Error, Event, Forfeited, Holdings, HoldReason, Pallet,
 	ReviewRefusal,
 };
 
@@ -256,9 +256,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Accepts: mints units to the contributor and the approving reviewers, releases the
-	/// deposit.
-	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+	/// Mints what an accepted contribution is worth: units to the contributor (the credited
+	/// quantity at the rate of its equation) and the reward to the approving reviewers.
+	pub(crate) fn credit(c: &Contribution<T>) -> Result<ContributionStatus, DispatchError> {
 		let assessed = lower_median(c.approvals.iter().map(|(_, q)| *q).collect())
 			.unwrap_or(c.quantity);
 		// Valued under the equation in force at submission.
@@ -273,20 +273,26 @@ impl<T: Config> Pallet<T> {
 			Self::mint(c.project, reviewer, each)?;
 		}
 		let reviewer_units = each.checked_mul(reviewers).ok_or(Error::<T>::Overflow)?;
+		Ok(ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version })
+	}
 
+	/// Accepts: mints units to the contributor and the approving reviewers, releases the
+	/// deposit.
+	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+		let status = Self::credit(&c)?;
 		Self::release_deposit(&mut c)?;
-		Self::conclude(
-			id,
-			c,
-			ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version },
-		)?;
-		Self::deposit_event(Event::ContributionAccepted {
-			contribution: id,
-			assessed,
-			units,
-			reviewer_units,
-			equation_version,
-		});
+		Self::conclude(id, c, status)?;
+		if let ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version } =
+			status
+		{
+			Self::deposit_event(Event::ContributionAccepted {
+				contribution: id,
+				assessed,
+				units,
+				reviewer_units,
+				equation_version,
+			});
+		}
 		Ok(())
 	}
 
@@ -306,6 +312,10 @@ impl<T: Config> Pallet<T> {
 			)?
 		};
 		c.deposit = Zero::zero();
+		if !forfeited.is_zero() {
+			// Returned if an appeal passes.
+			Forfeited::<T>::insert(id, forfeited);
+		}
 		Self::conclude(id, c, ContributionStatus::Rejected)?;
 		Self::deposit_event(Event::ContributionRejected { contribution: id, forfeited });
 		Ok(())

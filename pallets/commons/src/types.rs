@@ -181,6 +181,12 @@ pub enum ContributionStatus {
 	Withdrawn,
 	/// The review period ended without a decision.
 	Expired,
+	/// Accepted, then revoked by the project's vote (shown to be fraudulent): the units
+	/// credited for it were burned; income already settled stays its holders'.
+	Revoked {
+		/// Units burned from the contributor and the approving reviewers, together.
+		burned: Units,
+	},
 }
 
 impl ContributionStatus {
@@ -308,3 +314,261 @@ pub struct IncomeState<Balance> {
 	pub claimed: Balance,
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Governance
+// ---------------------------------------------------------------------------------------------
+
+/// Identifies a proposal. Assigned in creation order, from 0.
+pub type ProposalId = u32;
+/// An epoch of voice credits: block number / [`Config::EpochLength`].
+pub type Epoch = u32;
+/// Voice credits: `n` votes cost `n²`.
+pub type Credits = u32;
+
+/// What a proposal governs.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Ord, PartialOrd, Debug,
+	TypeInfo, MaxEncodedLen,
+)]
+pub enum Scope {
+	/// A project: a passed proposal is dispatched with the project's origin.
+	Project(ProjectId),
+	/// The whole chain: a passed proposal is dispatched with Root.
+	Chain,
+}
+
+/// How members get voice credits each epoch.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Budget {
+	/// Every member gets the same credits (classic quadratic voting).
+	Equal(Credits),
+	/// `min + (max − min) × the member's share of the project's units at the epoch's start`:
+	/// grows with the share, capped at `max`. Project scope only.
+	ByShare {
+		/// Credits of a member with no units at the epoch's start.
+		min: Credits,
+		/// Credits of a member holding every unit.
+		max: Credits,
+	},
+}
+
+/// How a scope votes.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct GovernanceParams<BlockNumber> {
+	/// Voice credits per member per epoch.
+	pub budget: Budget,
+	/// Share of the members that must vote (distinct voters), in the default chamber of
+	/// value-unit holders.
+	pub quorum: Perbill,
+	/// Blocks during which a proposal takes votes (at most [`Config::EpochLength`]).
+	pub voting_period: BlockNumber,
+	/// Blocks from `close` to the dispatch of a passed proposal's call.
+	pub enactment_delay: BlockNumber,
+}
+
+/// Who belongs to a stakeholder chamber.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ChamberRule {
+	/// Holders of the project's value units.
+	Holders,
+	/// Accounts that paid the project income.
+	Payers,
+	/// The project's maintainers.
+	Maintainers,
+	/// Accounts on the list the project keeps (`set_chamber_member`).
+	Listed,
+}
+
+/// A stakeholder chamber of a project: a proposal passes only if it passes in every chamber.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Chamber {
+	/// Who belongs.
+	pub rule: ChamberRule,
+	/// Share of its members that must vote (distinct voters).
+	pub quorum: Perbill,
+}
+
+/// The chambers of a project.
+pub type ChambersOf<T> = BoundedVec<Chamber, <T as Config>::MaxChambers>;
+
+/// A chamber's tally of a proposal.
+#[derive(
+	Clone, Copy, Default, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Tally {
+	/// Votes for (votes, not credits).
+	pub ayes: u64,
+	/// Votes against.
+	pub nays: u64,
+	/// Distinct voters.
+	pub voters: u32,
+	/// Members of the chamber when the proposal was created.
+	pub members: u32,
+}
+
+impl Tally {
+	/// Whether the chamber approves: more ayes than nays, and at least `⌈quorum × members⌉`
+	/// distinct voters.
+	pub fn passes(&self, quorum: Perbill) -> bool {
+		self.ayes > self.nays && self.voters >= quorum.mul_ceil(self.members)
+	}
+
+	/// Removes a vote (if any) and adds another (if any).
+	pub fn retally(&mut self, old: Option<&Vote>, new: Option<&Vote>) {
+		if let Some(v) = old {
+			let side = if v.aye { &mut self.ayes } else { &mut self.nays };
+			*side = side.saturating_sub(u64::from(v.votes));
+			self.voters = self.voters.saturating_sub(1);
+		}
+		if let Some(v) = new {
+			let side = if v.aye { &mut self.ayes } else { &mut self.nays };
+			*side = side.saturating_add(u64::from(v.votes));
+			self.voters = self.voters.saturating_add(1);
+		}
+	}
+}
+
+/// Where a proposal stands.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ProposalStatus<BlockNumber> {
+	/// Taking votes until its `ends` block, included.
+	Open,
+	/// Withdrawn by its proposer before any vote.
+	Cancelled,
+	/// Passed: its call is dispatched at `enactment` (the scheduler's `Dispatched` event
+	/// records the result).
+	Passed {
+		/// The block the call is dispatched in.
+		enactment: BlockNumber,
+	},
+	/// Did not pass.
+	Failed,
+}
+
+/// A member's vote on a proposal: `votes` for or against, costing `votes²` credits.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Vote {
+	/// For or against.
+	pub aye: bool,
+	/// Number of votes (not credits).
+	pub votes: u32,
+	/// The chambers the voter counts in, a bit each (bit `i`: chamber `i`).
+	pub chambers: u8,
+}
+
+impl Vote {
+	/// The voice credits the vote costs: `votes²`.
+	pub fn cost(&self) -> Option<Credits> {
+		self.votes.checked_mul(self.votes)
+	}
+}
+
+/// A member's voice credits in one scope and epoch.
+#[derive(
+	Clone, Copy, Default, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct CreditAccount {
+	/// Credits for the epoch, fixed at the member's first vote in it.
+	pub budget: Credits,
+	/// Credits spent on votes of the scope's proposals created in the epoch.
+	pub spent: Credits,
+}
+
+/// A bounded runtime call: inline, or the hash and length of a preimage (pallet-preimage).
+pub type BoundedCallOf<T> =
+	frame_support::traits::Bounded<<T as Config>::RuntimeCall, <T as frame_system::Config>::Hashing>;
+/// A proposal's description, or the hash or URI of one.
+pub type DescriptionOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataLen>;
+/// The chambers of a proposal with their tallies.
+pub type ProposalChambersOf<T> = BoundedVec<(Chamber, Tally), <T as Config>::MaxChambers>;
+
+/// A proposal.
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Proposal<T: Config> {
+	/// What it governs.
+	pub scope: Scope,
+	/// Who proposed it and pays its deposit.
+	pub proposer: T::AccountId,
+	/// The deposit held while it is open (zero afterwards).
+	pub deposit: BalanceOf<T>,
+	/// The call dispatched if it passes.
+	pub call: BoundedCallOf<T>,
+	/// What it is about.
+	pub description: DescriptionOf<T>,
+	/// The block it was created in: the membership snapshot.
+	pub created: BlockNumberOf<T>,
+	/// The epoch its votes are charged to.
+	pub epoch: Epoch,
+	/// The last block in which votes count.
+	pub ends: BlockNumberOf<T>,
+	/// Each chamber, its quorum and its tally (one chamber of holders unless the project
+	/// defines chambers).
+	pub chambers: ProposalChambersOf<T>,
+	/// Vote records on it (removed lazily after it closes).
+	pub votes: u32,
+	/// Where it stands.
+	pub status: ProposalStatus<BlockNumberOf<T>>,
+	/// The rejected contribution it appeals, if it is an appeal.
+	pub appeal: Option<ContributionId>,
+}
+
+/// Units held at the start of epochs, recorded at the first change in an epoch, so that
+/// budgets do not move with minting during a vote.
+#[derive(
+	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct UnitsMark {
+	/// The latest epoch in which the units changed.
+	pub epoch: Epoch,
+	/// The units at its start.
+	pub before: Units,
+	/// The epoch of the change before that (0 if none is known).
+	pub prev_epoch: Epoch,
+	/// The units at its start.
+	pub prev_before: Units,
+}
+
+impl UnitsMark {
+	/// Records that the units (`current`) change in `epoch`.
+	pub fn note_change(mark: Option<Self>, epoch: Epoch, current: Units) -> Self {
+		match mark {
+			Some(m) if m.epoch == epoch => m,
+			Some(m) => Self { epoch, before: current, prev_epoch: m.epoch, prev_before: m.before },
+			None => Self { epoch, before: current, prev_epoch: 0, prev_before: current },
+		}
+	}
+
+	/// The units at the start of `epoch`, with `current` units now; `None` if no longer known
+	/// (two changes in later epochs).
+	pub fn at_start(mark: Option<Self>, epoch: Epoch, current: Units) -> Option<Units> {
+		let Some(m) = mark else { return Some(current) };
+		if m.epoch < epoch {
+			Some(current)
+		} else if m.epoch == epoch {
+			Some(m.before)
+		} else if m.prev_epoch == epoch {
+			Some(m.prev_before)
+		} else if m.prev_epoch < epoch {
+			Some(m.before)
+		} else {
+			None
+		}
+	}
+}

@@ -49,6 +49,20 @@ pub trait WeightInfo {
 	fn spend_treasury() -> Weight;
 	fn pay_income(h: u32, ) -> Weight;
 	fn claim(h: u32, ) -> Weight;
+	fn propose() -> Weight;
+	fn vote() -> Weight;
+	fn remove_vote() -> Weight;
+	fn cancel() -> Weight;
+	fn close() -> Weight;
+	fn appeal() -> Weight;
+	fn accept_appeal() -> Weight;
+	fn revoke_contribution() -> Weight;
+	fn move_units() -> Weight;
+	fn set_governance() -> Weight;
+	fn set_chambers() -> Weight;
+	fn set_chamber_member() -> Weight;
+	fn set_recognised() -> Weight;
+	fn set_default_governance() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -309,6 +323,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
+	fn propose() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn vote() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn remove_vote() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn cancel() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn close() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn appeal() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn accept_appeal() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn revoke_contribution() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn move_units() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_governance() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_chambers() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_chamber_member() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_recognised() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_default_governance() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -398,5 +454,47 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(61_639, 0).saturating_mul(h.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	fn propose() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn vote() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn remove_vote() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn cancel() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn close() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn appeal() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn accept_appeal() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn revoke_contribution() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn move_units() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_governance() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_chambers() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_chamber_member() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_recognised() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn set_default_governance() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
 	}
 }

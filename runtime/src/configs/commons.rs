@@ -3,8 +3,10 @@
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::traits::Verify;
 
-use super::{Balances, Runtime, RuntimeEvent, RuntimeHoldReason};
-use crate::{BlockNumber, Signature, DAYS, UNIT};
+use super::{
+	Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
+};
+use crate::{BlockNumber, Preimage, Scheduler, Signature, DAYS, UNIT};
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
@@ -12,14 +14,19 @@ parameter_types! {
 	pub const ContributionDeposit: crate::Balance = UNIT;
 	pub const MaxReviewPeriod: BlockNumber = 30 * DAYS;
 	pub const RetentionPeriod: BlockNumber = 7 * DAYS;
+	pub const ProposalDeposit: crate::Balance = 10 * UNIT;
+	pub const EpochLength: BlockNumber = DAYS;
+	pub const VoteRetention: BlockNumber = 7 * DAYS;
+	pub const AppealWindow: BlockNumber = 3 * DAYS;
 }
 
 impl pallet_commons::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	/// Until project governance lands: the project's maintainers, or the chain's root.
-	type ProjectOrigin = pallet_commons::EnsureMaintainerOrRoot<Runtime>;
+	/// The project's own vote, the chain's vote (Root), or its maintainers while it has no
+	/// value-unit holders to vote.
+	type ProjectOrigin = pallet_commons::EnsureProjectOrRoot<Runtime>;
 	type OffchainSignature = Signature;
 	type OffchainPublic = <Signature as Verify>::Signer;
 	type PalletId = CommonsPalletId;
@@ -38,6 +45,19 @@ impl pallet_commons::Config for Runtime {
 	type RetentionPeriod = RetentionPeriod;
 	type MaxUpstreams = ConstU32<8>;
 	type MaxPageSize = ConstU32<64>;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type Scheduler = Scheduler;
+	type Preimages = Preimage;
+	type ProposalDeposit = ProposalDeposit;
+	type MaxLiveProposals = ConstU32<16>;
+	/// The largest preimage pallet-preimage stores (4 MiB): room for runtime code.
+	type MaxCallLen = ConstU32<{ 4 * 1024 * 1024 }>;
+	type MaxChambers = ConstU32<4>;
+	type MaxRecognised = ConstU32<8>;
+	type EpochLength = EpochLength;
+	type VoteRetention = VoteRetention;
+	type AppealWindow = AppealWindow;
 	type WeightInfo = pallet_commons::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

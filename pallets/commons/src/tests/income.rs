@@ -115,7 +115,7 @@ fn policy_splits_to_treasury_and_upstream() {
 		mint(upstream, &eve(), 1);
 		mint(p, &dave(), 1);
 		assert_ok!(Commons::set_income_policy(
-			RuntimeOrigin::signed(alice()),
+			project_origin(p),
 			p,
 			Perbill::from_percent(10),
 			vec![(upstream, Perbill::from_percent(20))].try_into().unwrap(),
@@ -135,17 +135,18 @@ fn policy_splits_to_treasury_and_upstream() {
 			to_treasury: 100,
 			to_upstream: 200,
 		}));
-		// The treasury is spent by the project origin only.
+		// The treasury is spent by the project's vote only (its maintainers no longer act once
+		// it has members).
 		assert_noop!(
 			Commons::spend_treasury(RuntimeOrigin::signed(dave()), p, dave(), 50),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Commons::spend_treasury(RuntimeOrigin::signed(alice()), p, dave(), 50));
+		assert_ok!(Commons::spend_treasury(project_origin(p), p, dave(), 50));
 		assert_eq!(free(&dave()), ENDOWMENT + 50);
 		assert_eq!(commons_events().last(), Some(&Event::TreasurySpent { project: p, to: dave(), amount: 50 }));
 		// The treasury keeps its existential deposit.
 		assert_noop!(
-			Commons::spend_treasury(RuntimeOrigin::signed(alice()), p, dave(), 51),
+			Commons::spend_treasury(project_origin(p), p, dave(), 51),
 			TokenError::NotExpendable
 		);
 	});
@@ -175,7 +176,7 @@ fn claim_for_pays_the_holder_and_closed_projects_stay_claimable() {
 		let p = create_project(&alice());
 		mint(p, &bob(), 5);
 		pay(&ferdie(), p, 50);
-		assert_ok!(Commons::close_project(RuntimeOrigin::signed(alice()), p));
+		assert_ok!(Commons::close_project(project_origin(p), p));
 		assert_ok!(Commons::claim_for(RuntimeOrigin::signed(eve()), p, bob()));
 		assert_eq!(free(&bob()), ENDOWMENT + 50);
 		assert_eq!(free(&eve()), ENDOWMENT);

@@ -1,6 +1,8 @@
 //! Unit tests, by concern. Every test ends by checking the pallet's invariants.
 
+mod appeals;
 mod contributions;
+mod governance;
 mod income;
 mod issuance;
 mod projects;
@@ -37,6 +39,11 @@ pub(crate) fn create_project_with(creator: &AccountId, rules: ReviewRules<u64>) 
 		rules,
 	));
 	id
+}
+
+/// The origin of a project's own vote (what its passed proposals are dispatched with).
+pub(crate) fn project_origin(project: ProjectId) -> RuntimeOrigin {
+	crate::Origin::Project(project).into()
 }
 
 /// Sets the maintainers of a project (as root).

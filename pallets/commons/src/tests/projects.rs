@@ -144,7 +144,7 @@ fn close_project_needs_no_pending_and_keeps_units() {
 		assert_noop!(Commons::close_project(RuntimeOrigin::signed(alice()), p), Error::<Test>::PendingContributions);
 		approve(&bob(), c, None);
 		approve(&charlie(), c, None);
-		assert_ok!(Commons::close_project(RuntimeOrigin::signed(alice()), p));
+		assert_ok!(Commons::close_project(project_origin(p), p));
 		let project = Projects::<Test>::get(p).unwrap();
 		assert_eq!(project.status, ProjectStatus::Closed);
 		assert_eq!(project.deposit, 0);

@@ -1,0 +1,81 @@
+//! Appeals of rejected contributions, and revocation of fraudulent ones: decisions a project
+//! takes by vote about its contributions after review.
+
+use frame_support::{
+	ensure,
+	traits::{fungible::Mutate, tokens::Preservation, Bounded, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+
+use crate::{types::*, Appeals, Call, Config, Contributions, Error, Event, Forfeited, Pallet};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_appeal(
+		who: T::AccountId,
+		contribution: ContributionId,
+		description: DescriptionOf<T>,
+	) -> DispatchResult {
+		let c = Self::contribution(contribution)?;
+		ensure!(c.contributor == who, Error::<T>::NotContributor);
+		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
+		let decided = c.decided.ok_or(Error::<T>::NotRejected)?;
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= decided.saturating_add(T::AppealWindow::get()),
+			Error::<T>::AppealWindowClosed
+		);
+		ensure!(!Appeals::<T>::contains_key(contribution), Error::<T>::AlreadyAppealed);
+		let call: <T as Config>::RuntimeCall = Call::<T>::accept_appeal { contribution }.into();
+		let inline = codec::Encode::encode(&call).try_into().map_err(|_| Error::<T>::CallTooLarge)?;
+		let proposal = Self::do_propose(
+			who,
+			Scope::Project(c.project),
+			Bounded::Inline(inline),
+			description,
+			Some(contribution),
+		)?;
+		Appeals::<T>::insert(contribution, proposal);
+		Self::deposit_event(Event::Appealed { contribution, proposal });
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_appeal(
+		contribution: ContributionId,
+		mut c: Contribution<T>,
+	) -> DispatchResult {
+		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
+		let refunded = Forfeited::<T>::take(contribution).unwrap_or_default();
+		if !refunded.is_zero() {
+			T::Currency::transfer(
+				&Self::treasury_account(c.project),
+				&c.depositor,
+				refunded,
+				Preservation::Preserve,
+			)?;
+		}
+		c.status = Self::credit(&c)?;
+		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
+			return Err(Error::<T>::NotAccepted.into());
+		};
+		Contributions::<T>::insert(contribution, c);
+		Self::deposit_event(Event::AppealAccepted { contribution, units, reviewer_units, refunded });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke(contribution: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
+			return Err(Error::<T>::NotAccepted.into());
+		};
+		let mut burned = Self::burn(c.project, &c.contributor, units)?;
+		let each = reviewer_units.checked_div(c.approvals.len() as u128).unwrap_or(0);
+		for (reviewer, _) in c.approvals.iter() {
+			burned = burned.saturating_add(Self::burn(c.project, reviewer, each)?);
+		}
+		c.status = ContributionStatus::Revoked { burned };
+		Contributions::<T>::insert(contribution, c);
+		Self::deposit_event(Event::ContributionRevoked { contribution, burned });
+		Ok(())
+	}
+}

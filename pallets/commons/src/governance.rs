@@ -1,0 +1,456 @@
+//! Quadratic-voting governance of projects and of the chain: proposals, votes, voice credits,
+//! closing and enactment, and the parameters, chambers and members of each scope.
+
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::MutateHold,
+		schedule::{v3::Anon as ScheduleAnon, DispatchTime},
+		tokens::Precision,
+		Bounded, Get, QueryPreimage,
+	},
+	BoundedVec,
+};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedInto, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
+
+use crate::{
+	types::*, ChainGovernance, ChamberList, ChamberListCount, Config, DefaultProjectGovernance,
+	Error, Event, HoldReason, HoldingMarks, Holdings, LiveProposals, NextProposalId, Origin,
+	Pallet, PayerCount, Payers, ProjectChambers, ProjectGovernance, Projects, Proposals,
+	RecognisedProjects, TotalMarks, VoiceCredits, Votes,
+};
+
+/// The priority of enacted calls in the scheduler.
+const ENACTMENT_PRIORITY: u8 = 63;
+
+impl<T: Config> Pallet<T> {
+	/// The epoch of voice credits of block `n`.
+	pub fn epoch_of(n: BlockNumberOf<T>) -> Epoch {
+		let n: u32 = n.unique_saturated_into();
+		let length: u32 = T::EpochLength::get().unique_saturated_into();
+		n.checked_div(length).unwrap_or(0)
+	}
+
+	/// The current epoch of voice credits.
+	pub fn current_epoch() -> Epoch {
+		Self::epoch_of(frame_system::Pallet::<T>::block_number())
+	}
+
+	/// How a scope votes now.
+	pub fn governance_of(scope: Scope) -> GovernanceParams<BlockNumberOf<T>> {
+		match scope {
+			Scope::Chain => ChainGovernance::<T>::get(),
+			Scope::Project(id) =>
+				ProjectGovernance::<T>::get(id).unwrap_or_else(DefaultProjectGovernance::<T>::get),
+		}
+	}
+
+	pub(crate) fn ensure_valid_governance(
+		scope: Scope,
+		params: &GovernanceParams<BlockNumberOf<T>>,
+	) -> DispatchResult {
+		let budget_ok = match (scope, params.budget) {
+			(_, Budget::Equal(n)) => n > 0,
+			(Scope::Project(_), Budget::ByShare { min, max }) => min <= max && max > 0,
+			(Scope::Chain, Budget::ByShare { .. }) => false,
+		};
+		ensure!(
+			budget_ok &&
+				!params.voting_period.is_zero() &&
+				params.voting_period <= T::EpochLength::get(),
+			Error::<T>::InvalidGovernance
+		);
+		Ok(())
+	}
+
+	/// The chambers of a scope, each with its member count now (the proposal's snapshot).
+	fn chambers_now(scope: Scope) -> Result<ProposalChambersOf<T>, DispatchError> {
+		let params = Self::governance_of(scope);
+		let holders_only = |members: u32| {
+			let chamber = Chamber { rule: ChamberRule::Holders, quorum: params.quorum };
+			ProposalChambersOf::<T>::try_from(alloc::vec![(
+				chamber,
+				Tally { members, ..Default::default() }
+			)])
+			.map_err(|_| DispatchError::from(Error::<T>::InvalidGovernance))
+		};
+		match scope {
+			Scope::Chain => {
+				// At most `MaxRecognised` reads. An account holding units in two recognised
+				// projects is counted twice: the quorum errs on the side of more turnout.
+				let mut members = 0u32;
+				for id in RecognisedProjects::<T>::get() {
+					let holders = Projects::<T>::get(id).map_or(0, |p| p.holders);
+					members = members.saturating_add(holders);
+				}
+				holders_only(members)
+			},
+			Scope::Project(id) => {
+				let p = Self::project(id)?;
+				ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
+				let chambers = ProjectChambers::<T>::get(id);
+				if chambers.is_empty() {
+					return holders_only(p.holders);
+				}
+				let mut out = ProposalChambersOf::<T>::default();
+				for chamber in chambers {
+					let members = match chamber.rule {
+						ChamberRule::Holders => p.holders,
+						ChamberRule::Payers => PayerCount::<T>::get(id),
+						ChamberRule::Maintainers => p.maintainers.len() as u32,
+						ChamberRule::Listed => ChamberListCount::<T>::get(id),
+					};
+					out.try_push((chamber, Tally { members, ..Default::default() }))
+						.map_err(|_| Error::<T>::InvalidGovernance)?;
+				}
+				Ok(out)
+			},
+		}
+	}
+
+	/// Whether `who` held units in `project` since at or before `snapshot`.
+	fn holder_since(project: ProjectId, who: &T::AccountId, snapshot: BlockNumberOf<T>) -> bool {
+		Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0 && h.member_since <= snapshot)
+	}
+
+	/// The chambers of `proposal` in which `who` counts, a bit each: members whose
+	/// membership began at or before the proposal's creation.
+	pub fn member_bits(proposal: &Proposal<T>, who: &T::AccountId) -> u8 {
+		let snapshot = proposal.created;
+		let mut bits = 0u8;
+		for (i, (chamber, _)) in proposal.chambers.iter().enumerate() {
+			let member = match proposal.scope {
+				Scope::Chain => RecognisedProjects::<T>::get()
+					.iter()
+					.any(|id| Self::holder_since(*id, who, snapshot)),
+				Scope::Project(id) => match chamber.rule {
+					ChamberRule::Holders => Self::holder_since(id, who, snapshot),
+					ChamberRule::Payers =>
+						Payers::<T>::get(id, who).is_some_and(|since| since <= snapshot),
+					ChamberRule::Maintainers =>
+						Projects::<T>::get(id).is_some_and(|p| p.maintainers.contains(who)),
+					ChamberRule::Listed =>
+						ChamberList::<T>::get(id, who).is_some_and(|since| since <= snapshot),
+				},
+			};
+			if member {
+				bits |= 1u8.checked_shl(i as u32).unwrap_or(0);
+			}
+		}
+		bits
+	}
+
+	/// The voice credits of `who` in a scope for an epoch: equal, or growing with their share
+	/// of the project's units at the epoch's start.
+	pub fn budget_of(scope: Scope, epoch: Epoch, who: &T::AccountId) -> Credits {
+		match (scope, Self::governance_of(scope).budget) {
+			(_, Budget::Equal(n)) => n,
+			(Scope::Project(id), Budget::ByShare { min, max }) => {
+				let units = UnitsMark::at_start(
+					HoldingMarks::<T>::get(id, who),
+					epoch,
+					Self::units_of(id, who),
+				);
+				let total = UnitsMark::at_start(
+					TotalMarks::<T>::get(id),
+					epoch,
+					Projects::<T>::get(id).map_or(0, |p| p.total_units),
+				);
+				let share = match (units, total) {
+					(Some(u), Some(t)) if t > 0 => Perbill::from_rational(u, t),
+					_ => Perbill::zero(),
+				};
+				min.saturating_add(share.mul_floor(max.saturating_sub(min)))
+			},
+			(Scope::Chain, Budget::ByShare { min, .. }) => min,
+		}
+	}
+
+	/// The credits `who` has left in a scope for an epoch.
+	pub fn credits_left(scope: Scope, epoch: Epoch, who: &T::AccountId) -> Credits {
+		match VoiceCredits::<T>::get((scope, epoch), who) {
+			Some(c) => c.budget.saturating_sub(c.spent),
+			None => Self::budget_of(scope, epoch, who),
+		}
+	}
+
+	fn check_call(call: &BoundedCallOf<T>) -> DispatchResult {
+		match call {
+			Bounded::Inline(bytes) => {
+				let decoded = <<T as Config>::RuntimeCall as codec::Decode>::decode(
+					&mut &bytes[..],
+				);
+				ensure!(decoded.is_ok(), Error::<T>::UndecodableCall);
+			},
+			Bounded::Lookup { hash, len } => {
+				ensure!(*len <= T::MaxCallLen::get(), Error::<T>::CallTooLarge);
+				ensure!(T::Preimages::len(hash) == Some(*len), Error::<T>::PreimageMissing);
+			},
+			Bounded::Legacy { .. } => return Err(Error::<T>::UndecodableCall.into()),
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_propose(
+		proposer: T::AccountId,
+		scope: Scope,
+		call: BoundedCallOf<T>,
+		description: DescriptionOf<T>,
+		appeal: Option<ContributionId>,
+	) -> Result<ProposalId, DispatchError> {
+		Self::check_call(&call)?;
+		let chambers = Self::chambers_now(scope)?;
+		let live = LiveProposals::<T>::get(scope);
+		ensure!(live < T::MaxLiveProposals::get(), Error::<T>::TooManyProposals);
+		let id = NextProposalId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let proposal = Proposal::<T> {
+			scope,
+			proposer: proposer.clone(),
+			deposit: T::ProposalDeposit::get(),
+			call,
+			description,
+			created: now,
+			epoch: Self::epoch_of(now),
+			ends: now.saturating_add(Self::governance_of(scope).voting_period),
+			chambers,
+			votes: 0,
+			status: ProposalStatus::Open,
+			appeal,
+		};
+		// Members propose; a contributor appeals whether a member or not.
+		ensure!(
+			appeal.is_some() || Self::member_bits(&proposal, &proposer) != 0,
+			Error::<T>::NotMember
+		);
+		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, proposal.deposit)?;
+		let ends = proposal.ends;
+		Proposals::<T>::insert(id, proposal);
+		LiveProposals::<T>::insert(scope, live.saturating_add(1));
+		NextProposalId::<T>::put(next);
+		Self::deposit_event(Event::Proposed { proposal: id, scope, proposer, ends });
+		Ok(id)
+	}
+
+	pub(crate) fn proposal(id: ProposalId) -> Result<Proposal<T>, DispatchError> {
+		Proposals::<T>::get(id).ok_or_else(|| Error::<T>::UnknownProposal.into())
+	}
+
+	pub(crate) fn do_vote(
+		who: T::AccountId,
+		id: ProposalId,
+		aye: bool,
+		votes: u32,
+	) -> DispatchResult {
+		let mut proposal = Self::proposal(id)?;
+		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= proposal.ends,
+			Error::<T>::VotingOver
+		);
+		let old = Votes::<T>::get(id, &who);
+		let chambers = match old {
+			Some(v) => v.chambers,
+			None => Self::member_bits(&proposal, &who),
+		};
+		ensure!(chambers != 0, Error::<T>::NotMember);
+		ensure!(old.is_some() || votes > 0, Error::<T>::NotVoted);
+		let new = (votes > 0).then_some(Vote { aye, votes, chambers });
+
+		let key = (proposal.scope, proposal.epoch);
+		let mut credits = VoiceCredits::<T>::get(key, &who).unwrap_or_else(|| CreditAccount {
+			budget: Self::budget_of(proposal.scope, proposal.epoch, &who),
+			spent: 0,
+		});
+		let old_cost = old.map_or(Some(0), |v| v.cost()).ok_or(Error::<T>::Overflow)?;
+		let new_cost = new.map_or(Some(0), |v| v.cost()).ok_or(Error::<T>::NotEnoughCredits)?;
+		let spent = credits
+			.spent
+			.checked_sub(old_cost)
+			.ok_or(Error::<T>::Overflow)?
+			.checked_add(new_cost)
+			.ok_or(Error::<T>::NotEnoughCredits)?;
+		ensure!(spent <= credits.budget, Error::<T>::NotEnoughCredits);
+		credits.spent = spent;
+
+		for (i, (_, tally)) in proposal.chambers.iter_mut().enumerate() {
+			if chambers & 1u8.checked_shl(i as u32).unwrap_or(0) != 0 {
+				tally.retally(old.as_ref(), new.as_ref());
+			}
+		}
+		match (old.is_some(), new.is_some()) {
+			(false, true) => proposal.votes = proposal.votes.saturating_add(1),
+			(true, false) => proposal.votes = proposal.votes.saturating_sub(1),
+			_ => {},
+		}
+		VoiceCredits::<T>::insert(key, &who, credits);
+		match new {
+			Some(v) => Votes::<T>::insert(id, &who, v),
+			None => Votes::<T>::remove(id, &who),
+		}
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::Voted { proposal: id, who, aye, votes, spent });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_vote(
+		caller: T::AccountId,
+		id: ProposalId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let mut proposal = Self::proposal(id)?;
+		ensure!(Votes::<T>::contains_key(id, &who), Error::<T>::NotVoted);
+		if proposal.status == ProposalStatus::Open {
+			ensure!(caller == who, Error::<T>::VoteRetained);
+			return Self::do_vote(who, id, false, 0);
+		}
+		let retained_until = proposal.ends.saturating_add(T::VoteRetention::get());
+		ensure!(
+			caller == who || frame_system::Pallet::<T>::block_number() > retained_until,
+			Error::<T>::VoteRetained
+		);
+		Votes::<T>::remove(id, &who);
+		proposal.votes = proposal.votes.saturating_sub(1);
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::VoteRemoved { proposal: id, who });
+		Ok(())
+	}
+
+	/// Releases an open proposal's deposit and takes it off its scope's open count.
+	fn conclude_proposal(proposal: &mut Proposal<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::ProposalDeposit.into(),
+			&proposal.proposer,
+			proposal.deposit,
+			Precision::BestEffort,
+		)?;
+		proposal.deposit = Zero::zero();
+		LiveProposals::<T>::mutate(proposal.scope, |n| *n = n.saturating_sub(1));
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel(who: T::AccountId, id: ProposalId) -> DispatchResult {
+		let mut proposal = Self::proposal(id)?;
+		ensure!(proposal.proposer == who, Error::<T>::NotProposer);
+		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
+		ensure!(proposal.votes == 0, Error::<T>::VotesCast);
+		Self::conclude_proposal(&mut proposal)?;
+		proposal.status = ProposalStatus::Cancelled;
+		if let Some(contribution) = proposal.appeal {
+			crate::Appeals::<T>::remove(contribution);
+		}
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::ProposalCancelled { proposal: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_close(id: ProposalId) -> DispatchResult {
+		let mut proposal = Self::proposal(id)?;
+		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now > proposal.ends, Error::<T>::VotingOngoing);
+		let passed = proposal.chambers.iter().all(|(chamber, tally)| tally.passes(chamber.quorum));
+		Self::conclude_proposal(&mut proposal)?;
+		let enactment = if passed {
+			// The scheduler takes only future blocks: at least the next one.
+			let delay = Self::governance_of(proposal.scope).enactment_delay.max(1u32.into());
+			let enactment = now.saturating_add(delay);
+			let origin: T::PalletsOrigin = match proposal.scope {
+				Scope::Project(p) => Origin::Project(p).into(),
+				Scope::Chain => frame_system::RawOrigin::Root.into(),
+			};
+			T::Scheduler::schedule(
+				DispatchTime::At(enactment),
+				None,
+				ENACTMENT_PRIORITY,
+				origin,
+				proposal.call.clone(),
+			)?;
+			proposal.status = ProposalStatus::Passed { enactment };
+			Some(enactment)
+		} else {
+			proposal.status = ProposalStatus::Failed;
+			None
+		};
+		let tallies = BoundedVec::truncate_from(
+			proposal.chambers.iter().map(|(_, tally)| *tally).collect::<alloc::vec::Vec<_>>(),
+		);
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::ProposalClosed { proposal: id, passed, enactment, tallies });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_governance(
+		scope: Scope,
+		params: GovernanceParams<BlockNumberOf<T>>,
+	) -> DispatchResult {
+		Self::ensure_valid_governance(scope, &params)?;
+		match scope {
+			Scope::Chain => ChainGovernance::<T>::put(params),
+			Scope::Project(id) => {
+				Self::project(id)?;
+				ProjectGovernance::<T>::insert(id, params);
+			},
+		}
+		Self::deposit_event(Event::GovernanceSet { scope, params });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_chambers(project: ProjectId, chambers: ChambersOf<T>) -> DispatchResult {
+		Self::project(project)?;
+		for (i, c) in chambers.iter().enumerate() {
+			let repeated = chambers.iter().skip(i.saturating_add(1)).any(|d| d.rule == c.rule);
+			ensure!(!repeated, Error::<T>::InvalidGovernance);
+		}
+		ProjectChambers::<T>::insert(project, chambers.clone());
+		Self::deposit_event(Event::ChambersSet { project, chambers });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_chamber_member(
+		project: ProjectId,
+		who: T::AccountId,
+		listed: bool,
+	) -> DispatchResult {
+		Self::project(project)?;
+		let present = ChamberList::<T>::contains_key(project, &who);
+		if listed && !present {
+			ChamberList::<T>::insert(project, &who, frame_system::Pallet::<T>::block_number());
+			ChamberListCount::<T>::mutate(project, |n| *n = n.saturating_add(1));
+		} else if !listed && present {
+			ChamberList::<T>::remove(project, &who);
+			ChamberListCount::<T>::mutate(project, |n| *n = n.saturating_sub(1));
+		}
+		Self::deposit_event(Event::ChamberMemberSet { project, who, listed });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_recognised(project: ProjectId, recognised: bool) -> DispatchResult {
+		Self::project(project)?;
+		RecognisedProjects::<T>::try_mutate(|list| -> DispatchResult {
+			let position = list.iter().position(|p| *p == project);
+			match (recognised, position) {
+				(true, None) => list.try_push(project).map_err(|_| Error::<T>::TooManyRecognised)?,
+				(false, Some(i)) => {
+					list.remove(i);
+				},
+				_ => {},
+			}
+			Ok(())
+		})?;
+		Self::deposit_event(Event::ProjectRecognised { project, recognised });
+		Ok(())
+	}
+
+	/// Notes that `who` paid `project` income: a member of its `Payers` chamber from now.
+	pub(crate) fn note_payer(project: ProjectId, who: &T::AccountId) {
+		if !Payers::<T>::contains_key(project, who) {
+			Payers::<T>::insert(project, who, frame_system::Pallet::<T>::block_number());
+			PayerCount::<T>::mutate(project, |n| *n = n.saturating_add(1));
+		}
+	}
+}

@@ -1,0 +1,183 @@
+//! Decisions a project's vote takes about contributions: appeals of rejections, revocation of
+//! fraud, and moving a member's units to a new key.
+
+use super::{governance::*, *};
+use crate::{Appeals, Error, Event, Forfeited, Holdings, Proposals};
+use frame_support::assert_noop;
+use sp_runtime::{DispatchError, Perbill};
+
+/// Eve's 3 hours, rejected by Alice and Bob: her deposit goes to the treasury.
+fn rejected(p: ProjectId) -> ContributionId {
+	let c = submit(&eve(), p, 0, 3);
+	reject(&alice(), c);
+	reject(&bob(), c);
+	assert_eq!(status(c), ContributionStatus::Rejected);
+	c
+}
+
+fn pass(id: ProposalId) {
+	for who in [dave(), eve(), ferdie()] {
+		vote(&who, id, true, 1);
+	}
+	run_to(Proposals::<Test>::get(id).unwrap().ends + 1);
+	assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), id));
+	run_to(System::block_number() + ENACTMENT_DELAY);
+}
+
+#[test]
+fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
+	test(|| {
+		let p = members_project();
+		// Bob approves, assessing 2 hours; Alice and Charlie reject.
+		let c = submit(&eve(), p, 0, 3);
+		approve(&bob(), c, Some(2));
+		reject(&alice(), c);
+		reject(&charlie(), c);
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		let treasury = Commons::treasury_account(p);
+		let before = (free(&eve()), free(&treasury));
+		// This project votes for 30 blocks.
+		let params = GovernanceParams {
+			budget: Budget::Equal(CREDITS),
+			quorum: Perbill::from_percent(50),
+			voting_period: 30,
+			enactment_delay: ENACTMENT_DELAY,
+		};
+		assert_ok!(Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params));
+		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(dave()), c, description()),
+			Error::<Test>::NotContributor
+		);
+		// The contributor appeals, member or not, with the proposal deposit.
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		assert!(commons_events().contains(&Event::Appealed { contribution: c, proposal: id }));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().appeal, Some(c));
+		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, description()),
+			Error::<Test>::AlreadyAppealed
+		);
+		// The record stays while the appeal is open, even past the retention period.
+		run_to(2 + RETENTION);
+		assert_noop!(Commons::remove_contribution(RuntimeOrigin::signed(dave()), c), Error::<Test>::NotRemovable);
+
+		pass(id);
+		// Valued as it would have been: Bob's assessment of 2 hours at 10 units, and his reward.
+		assert_eq!(
+			status(c),
+			ContributionStatus::Accepted { assessed: 2, units: 20, reviewer_units: 2, equation_version: 1 }
+		);
+		assert_eq!(Commons::units_of(p, &eve()), 100 + 20);
+		assert_eq!(Commons::units_of(p, &bob()), 2);
+		assert!(commons_events().contains(&Event::AppealAccepted {
+			contribution: c,
+			units: 20,
+			reviewer_units: 2,
+			refunded: CONTRIBUTION_DEPOSIT
+		}));
+		assert_eq!(free(&eve()), before.0 + CONTRIBUTION_DEPOSIT);
+		assert_eq!(free(&treasury), before.1 - CONTRIBUTION_DEPOSIT);
+		assert_eq!(held(&eve()), 0);
+		assert_eq!(Forfeited::<Test>::get(c), None);
+		// Accepting twice is refused.
+		assert_noop!(Commons::accept_appeal(RuntimeOrigin::root(), c), Error::<Test>::NotRejected);
+		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(dave()), c));
+		assert_eq!(Appeals::<Test>::get(c), None);
+	});
+}
+
+#[test]
+fn appeals_are_bounded_in_time_and_only_for_rejections() {
+	test(|| {
+		let p = members_project();
+		let c = rejected(p);
+		let accepted = submit(&eve(), p, 0, 1);
+		approve(&alice(), accepted, None);
+		approve(&bob(), accepted, None);
+		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), accepted, description()), Error::<Test>::NotRejected);
+		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), 99, description()), Error::<Test>::UnknownContribution);
+		assert_noop!(Commons::accept_appeal(RuntimeOrigin::signed(eve()), c), DispatchError::BadOrigin);
+		run_to(System::block_number() + APPEAL_WINDOW + 1);
+		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()), Error::<Test>::AppealWindowClosed);
+	});
+}
+
+#[test]
+fn a_failed_appeal_changes_nothing_but_the_deposit_comes_back() {
+	test(|| {
+		let p = members_project();
+		let c = rejected(p);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		vote(&dave(), id, false, 3);
+		vote(&ferdie(), id, true, 1);
+		run_to(Proposals::<Test>::get(id).unwrap().ends + 1);
+		assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), id));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		assert_eq!(held(&eve()), 0);
+		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+		// One appeal per contribution.
+		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()), Error::<Test>::AlreadyAppealed);
+	});
+}
+
+#[test]
+fn revoking_a_fraudulent_contribution_burns_its_units() {
+	test(|| {
+		let p = members_project();
+		let c = submit(&eve(), p, 0, 5);
+		approve(&alice(), c, None);
+		approve(&bob(), c, None);
+		// 50 units to Eve and a reward of 5 shared by Alice and Bob (2 each, rounded down).
+		assert_eq!(status(c), ContributionStatus::Accepted { assessed: 5, units: 50, reviewer_units: 4, equation_version: 1 });
+		assert_ok!(Commons::pay_income(RuntimeOrigin::signed(charlie()), p, 3_540));
+		let pending = Commons::pending_income(p, &eve());
+		assert!(pending > 0);
+		// Bob has since lost one of his two units.
+		assert_ok!(Commons::burn(p, &bob(), 1));
+
+		let call = RuntimeCall::Commons(crate::Call::revoke_contribution { contribution: c });
+		let id = propose(&dave(), Scope::Project(p), call);
+		pass(id);
+		assert_eq!(status(c), ContributionStatus::Revoked { burned: 50 + 2 + 1 });
+		assert!(commons_events().contains(&Event::ContributionRevoked { contribution: c, burned: 53 }));
+		assert_eq!(Commons::units_of(p, &eve()), 100);
+		assert_eq!(Commons::units_of(p, &alice()), 0);
+		assert_eq!(Commons::units_of(p, &bob()), 0);
+		// Income already earned stays earned.
+		assert_eq!(Commons::pending_income(p, &eve()), pending);
+		assert_noop!(Commons::revoke_contribution(RuntimeOrigin::root(), c), Error::<Test>::NotAccepted);
+	});
+}
+
+#[test]
+fn a_members_units_and_income_move_to_a_new_key() {
+	test(|| {
+		let p = members_project();
+		assert_ok!(Commons::pay_income(RuntimeOrigin::signed(charlie()), p, 1_000));
+		let income = Commons::pending_income(p, &dave());
+		let since = Holdings::<Test>::get(p, dave()).unwrap().member_since;
+		let new_key = account("Dave-new");
+		let call = RuntimeCall::Commons(crate::Call::move_units { project: p, from: dave(), to: new_key.clone() });
+		let id = propose(&eve(), Scope::Project(p), call);
+		pass(id);
+		assert_eq!(Commons::units_of(p, &dave()), 0);
+		assert_eq!(Commons::units_of(p, &new_key), 100);
+		assert_eq!(Commons::pending_income(p, &new_key), income);
+		assert_eq!(Holdings::<Test>::get(p, &new_key).unwrap().member_since, since);
+		assert!(Holdings::<Test>::get(p, dave()).is_none());
+		assert!(commons_events().contains(&Event::UnitsMoved { project: p, from: dave(), to: new_key.clone(), units: 100 }));
+
+		// Into an existing holding: the two merge.
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, new_key.clone(), eve()));
+		assert_eq!(Commons::units_of(p, &eve()), 200);
+		assert_eq!(crate::Projects::<Test>::get(p).unwrap().holders, 2);
+		assert_noop!(Commons::move_units(RuntimeOrigin::root(), p, eve(), eve()), Error::<Test>::SameAccount);
+		assert_noop!(Commons::move_units(RuntimeOrigin::root(), p, dave(), eve()), Error::<Test>::NoUnits);
+		assert_noop!(Commons::move_units(RuntimeOrigin::signed(eve()), p, eve(), dave()), DispatchError::BadOrigin);
+	});
+}
