@@ -34,11 +34,14 @@ node_tests() {
 }
 
 e2e_tests() {
-	(cd tests/e2e && npm ci --no-audit --no-fund && COMMONS_NODE="$NODE_BIN" node --test)
+	(cd tests/e2e && npm ci --no-audit --no-fund &&
+		COMMONS_NODE="$NODE_BIN" COMMONS_UPGRADE_WASM="$UPGRADE_WASM" node --test)
 }
 
 stage "setup" "$ROOT/scripts/setup.sh"
-stage "build node (cargo build --release -p commons-node)" cargo build --release --locked -p commons-node
+# The node, and the same runtime one spec_version higher for the runtime-upgrade test.
+stage "build node (cargo build --release -p commons-node -p commons-runtime-upgrade)" \
+	cargo build --release --locked -p commons-node -p commons-runtime-upgrade
 stage "rust tests (cargo test --release --workspace)" cargo test --release --locked --workspace
 stage "node tests (tests/*.test.mjs)" node_tests
 if [ -f tests/e2e/package.json ]; then

@@ -88,6 +88,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
+/// The largest block, in bytes (the node's block builder uses the same limit). Room for a
+/// runtime upgrade's code in one extrinsic.
+pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
 /// Target block time. Blocks are produced at most this often.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
 /// The Aura slot: one block per slot. It cannot change once the chain has started.
@@ -159,7 +163,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade, beyond those of the pallets.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_commons::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Dispatches calls to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

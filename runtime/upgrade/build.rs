@@ -8,7 +8,14 @@
 #[cfg(feature = "std")]
 fn main() {
 	share_wasm_target_dir();
-	substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	// The runtime's sources are dependencies of the wasm only: rebuild when they change.
+	for path in ["../src", "../Cargo.toml", "../../pallets"] {
+		println!("cargo:rerun-if-changed={path}");
+	}
+	substrate_wasm_builder::WasmBuilder::init_with_defaults()
+		.enable_feature("runtime")
+		.enable_feature("runtime-benchmarks")
+		.build();
 }
 
 #[cfg(feature = "std")]

@@ -68,3 +68,21 @@ export function feePaid(events, who) {
 export async function freeBalance(api, who) {
   return (await api.query.system.account(who)).data.free.toBigInt();
 }
+
+/** Resolves once the best block is past `n`. */
+export async function waitPastBlock(api, n, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    if (now > n) return now;
+    if (Date.now() > deadline) throw new Error(`block ${n} not passed (at ${now})`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+/** Proposes `call` (inline) for `scope`; resolves with the proposal's id and last voting block. */
+export async function propose(api, scope, call, description, signer) {
+  const { events } = await send(api, api.tx.commons.propose(scope, { Inline: call.method.toHex() }, description), signer);
+  const [proposed] = eventsOf(events, 'commons', 'Proposed');
+  return { id: proposed.proposal.toNumber(), ends: proposed.ends.toNumber() };
+}

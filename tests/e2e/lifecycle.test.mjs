@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compactAddLength, u8aToHex } from '@polkadot/util';
 import { startNode, stopAll, withLog } from '../lib/node.mjs';
-import { connect, eventsOf, feePaid, freeBalance, keyring, send } from './chain.mjs';
+import { connect, eventsOf, feePaid, freeBalance, keyring, propose, send, waitPastBlock } from './chain.mjs';
 
 const UNIT = 10n ** 12n;
 const FIXED = 10n ** 18n; // FixedU128 scale
@@ -14,7 +14,7 @@ after(stopAll);
 
 describe('project lifecycle', () => {
   let node, api, k;
-  const project = 0;
+  let project; // the founding project is 0; ours is the next
 
   before(async () => {
     node = await startNode({ name: 'dev', args: ['--dev', '--tmp'] });
@@ -40,7 +40,11 @@ describe('project lifecycle', () => {
         reviewPeriod: 1_000, optimistic: false, reviewerReward: 100_000_000,
       };
       const { events } = await send(api, api.tx.commons.createProject('fab-lab', 'ipfs://charter', kinds, rules), k.alice);
-      assert.equal(eventsOf(events, 'commons', 'ProjectCreated').length, 1);
+      const created = eventsOf(events, 'commons', 'ProjectCreated');
+      assert.equal(created.length, 1);
+      project = created[0].project.toNumber();
+      assert.ok(project > 0, 'the genesis founding project is 0');
+      // Until the project has value-unit holders, its maintainers act for it.
       await send(api, api.tx.commons.setMaintainers(project, [k.alice.address, k.bob.address, k.charlie.address]), k.alice);
       const view = (await api.call.commonsApi.project(project)).unwrap();
       assert.equal(view[0].maintainers.length, 3);
@@ -131,6 +135,59 @@ describe('project lifecycle', () => {
         const after = await freeBalance(api, who.address);
         assert.equal(after - before, expected - feePaid(events, who.address), `${name}'s balance`);
       }
+    }));
+
+  test('a quadratic vote of the holders changes the value equation', { timeout: 240_000 }, () =>
+    withLog(node, async () => {
+      const scope = { Project: project };
+      // The maintainers no longer act alone: the project has members.
+      const kinds = [
+        { name: 'work', unit: 'hour', rate: 20n * FIXED },
+        { name: 'money', unit: 'EUR', rate: 15n * FIXED / 10n },
+      ];
+      await assert.rejects(send(api, api.tx.commons.setValueEquation(project, kinds), k.alice), /BadOrigin/);
+      const { id, ends } = await propose(api, scope, api.tx.commons.setValueEquation(project, kinds),
+        'work is worth twice as much', k.ferdie);
+      const proposal = (await api.query.commons.proposals(id)).unwrap();
+      // Five holders when it was made: Dave, Eve, Ferdie, Bob and Charlie.
+      assert.equal(proposal.chambers[0][1].members.toNumber(), 5);
+      const epoch = proposal.epoch.toNumber();
+      const credits = async (who) =>
+        (await api.query.commons.voiceCredits([scope, epoch], who.address)).unwrap();
+
+      // n votes cost n² voice credits, out of 100 an epoch.
+      await send(api, api.tx.commons.vote(id, true, 7), k.ferdie);
+      assert.equal((await credits(k.ferdie)).spent.toNumber(), 49);
+      await assert.rejects(send(api, api.tx.commons.vote(id, true, 11), k.ferdie), /commons\.NotEnoughCredits/);
+      await send(api, api.tx.commons.vote(id, true, 3), k.dave);
+      await send(api, api.tx.commons.vote(id, false, 5), k.eve);
+      assert.equal((await credits(k.eve)).spent.toNumber(), 25);
+      // Eve softens her vote: 5 nays become 2, and 21 credits come back.
+      await send(api, api.tx.commons.vote(id, false, 2), k.eve);
+      assert.equal((await credits(k.eve)).spent.toNumber(), 4);
+      // Alice holds no units here: not a member.
+      await assert.rejects(send(api, api.tx.commons.vote(id, true, 1), k.alice), /commons\.NotMember/);
+      const tally = (await api.query.commons.proposals(id)).unwrap().chambers[0][1];
+      assert.deepEqual([tally.ayes.toNumber(), tally.nays.toNumber(), tally.voters.toNumber()], [10, 2, 3]);
+
+      // After the voting period anyone closes it; it passes (10 > 2, 3 of 5 voted).
+      await assert.rejects(send(api, api.tx.commons.close(id), k.alice), /commons\.VotingOngoing/);
+      await waitPastBlock(api, ends);
+      const { events } = await send(api, api.tx.commons.close(id), k.alice);
+      const [closed] = eventsOf(events, 'commons', 'ProposalClosed');
+      assert.equal(closed.passed.isTrue, true);
+      const enactment = closed.enactment.unwrap().toNumber();
+      await waitPastBlock(api, enactment);
+      const [, equation] = (await api.call.commonsApi.project(project)).unwrap();
+      assert.equal(equation.version.toNumber(), 2);
+      assert.equal(equation.kinds[0].rate.toBigInt(), 20n * FIXED);
+
+      // Work logged now is valued under version 2.
+      const { events: submitted } = await send(api, api.tx.commons.submitContribution(project, 0, 1n, 'ipfs://later'), k.dave);
+      const [logged] = eventsOf(submitted, 'commons', 'ContributionSubmitted');
+      const [record] = (await api.call.commonsApi.contribution(logged.contribution)).unwrap();
+      assert.equal(record.valuation[0].toNumber(), 2);
+      assert.equal(record.valuation[1].toBigInt(), 20n * FIXED);
     }));
 
   test('bad input reaches the client as a documented error, and blocks go on', { timeout: 180_000 }, () =>

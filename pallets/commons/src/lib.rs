@@ -22,8 +22,9 @@
 //! 5. Accepted: units are minted to the contributor (assessed quantity × rate of the kind) and
 //!    a reward on top to the approving reviewers. Decided records are removed by anyone after
 //!    the retention period with [`remove_contribution`](Pallet::remove_contribution).
-//! 6. The project origin ([`Config::ProjectOrigin`]) changes the value equation, the review
-//!    policy and the maintainers, and closes the project.
+//! 6. The project's members decide by quadratic vote (below): its value equation, review
+//!    policy, maintainers, income policy, treasury spending, appeals and revocations. The
+//!    chain's members decide the chain's matters the same way; their vote is the chain's Root.
 //!
 //! ## Outcome rules
 //!
@@ -99,6 +100,81 @@
 //! and sub-planck fractions stay owed to their holder. `do_try_state` checks this.
 //! Claim with [`claim`](Pallet::claim), or for someone with [`claim_for`](Pallet::claim_for);
 //! the runtime API shows what is pending.
+//!
+//! ## Governance: quadratic voting
+//!
+//! There is no sudo. Every privileged call is dispatched by a vote:
+//!
+//! | scope              | members                                                         | origin of a passed proposal   |
+//! |--------------------|-----------------------------------------------------------------|-------------------------------|
+//! | `Project(id)`      | the project's chambers; by default, holders of its value units  | `Origin::Project(id)`         |
+//! | `Chain`            | holders of value units in the projects the chain recognises      | Root                          |
+//!
+//! 1. [`propose`](Pallet::propose): a member proposes a call (inline, or the hash of a
+//!    preimage noted with pallet-preimage for large calls such as runtime code) and pays
+//!    [`Config::ProposalDeposit`], held while it is open. At most
+//!    [`Config::MaxLiveProposals`] are open per scope. The proposer may
+//!    [`cancel`](Pallet::cancel) it before any vote.
+//! 2. [`vote`](Pallet::vote): `n` votes for or against cost `n²` voice credits. Each member
+//!    has a budget per epoch ([`Config::EpochLength`] blocks), shared by the scope's proposals
+//!    created in that epoch; a proposal's votes are charged to, and refunded into, its own
+//!    epoch. Voting again replaces the vote and refunds the old cost; `n = 0` withdraws it.
+//!    Credits cannot be transferred. A project's budget is equal for every member, or
+//!    `min + (max − min) × share` of its units at the epoch's start (see [`Budget`]); the
+//!    chain's is equal.
+//! 3. [`close`](Pallet::close), by anyone after the voting period: the proposal passes if, in
+//!    every chamber, ayes exceed nays and at least `⌈quorum × members⌉` members voted. Closing
+//!    reads only the proposal's tallies, never its votes. The deposit is released either way.
+//!    A passed proposal's call is scheduled (pallet-scheduler) after the enactment delay with
+//!    the scope's origin; the scheduler's `Dispatched` event records the result, and a failed
+//!    dispatch leaves the proposal's record as it is.
+//! 4. [`remove_vote`](Pallet::remove_vote): vote records are removed lazily after closing, by
+//!    the voter or, after [`Config::VoteRetention`], by anyone.
+//!
+//! **Snapshots.** Who may vote and the member count of each chamber are fixed when a
+//! proposal is created: a voter must have been a member since then (`member_since` of a
+//! holding, the block a payer first paid, the block an account was listed), and the counts
+//! are recorded in the proposal. Budgets use the units held at the epoch's start. So minting
+//! during a vote changes nothing about it.
+//!
+//! **Why the chain recognises projects.** Anyone may open a project with a policy under
+//! which their own accounts approve each other's work; such a project can mint units to as
+//! many accounts as its creator likes. If every holder of every project were a chain member,
+//! that creator could split their voice over many accounts and buy the chain's root, the
+//! classic Sybil attack on quadratic voting. So chain membership is earned through
+//! peer-reviewed work in a project the chain recognises: genesis recognises the founding
+//! project, and recognising another is itself a chain proposal
+//! ([`set_recognised`](Pallet::set_recognised)). Limits: a recognised project whose review
+//! admits Sybils admits them to the chain, so recognition is a judgement the chain must keep
+//! making (and can revoke); one person holding units in two recognised projects votes once
+//! but is counted twice in the chain's member count, which makes the quorum harder, not
+//! easier, to reach.
+//!
+//! **Chambers.** A project may define stakeholder chambers ([`set_chambers`](Pallet::set_chambers)):
+//! its value-unit holders, the accounts that paid it income, its maintainers, or a list it
+//! keeps ([`set_chamber_member`](Pallet::set_chamber_member)), each with its own quorum. A
+//! proposal passes only if it passes in every chamber: the consent of every stakeholder. A
+//! member of several chambers votes once, counted in each.
+//!
+//! **Bootstrap.** A new project has no members to vote: until it has value-unit holders, its
+//! maintainers act for it ([`EnsureProjectOrRoot`]). From its first holder on, only its vote
+//! (or the chain's) does.
+//!
+//! **Appeals.** The contributor of a rejected contribution may [`appeal`](Pallet::appeal)
+//! within [`Config::AppealWindow`], member or not, paying the proposal deposit: a project
+//! proposal to [`accept_appeal`](Pallet::accept_appeal). If it passes, the contribution is
+//! accepted as it would have been (its equation, its approvals) and its forfeited deposit is
+//! returned from the treasury. A project's vote may also
+//! [`revoke_contribution`](Pallet::revoke_contribution) (fraud: its units are burned, income
+//! already earned stays earned) and [`move_units`](Pallet::move_units) of a member who lost
+//! their key.
+//!
+//! **Runtime upgrades** go the way Polkadot's do: the chain votes
+//! `system.authorize_upgrade(code_hash)`; once it is enacted, anyone submits the code with
+//! `system.apply_authorized_upgrade(code)`. The chain's vote also sets the validator set's
+//! invulnerables, desired candidates and bond (pallet-collator-selection), chain and default
+//! project governance ([`set_governance`](Pallet::set_governance),
+//! [`set_default_governance`](Pallet::set_default_governance)) and every other Root call.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -112,6 +188,7 @@ mod governance;
 mod income;
 mod invariants;
 mod issuance;
+pub mod migrations;
 mod origins;
 mod projects;
 mod review;
@@ -159,7 +236,7 @@ pub mod pallet {
 	pub const HOLDERS_BENCHMARKED: u32 = 1_000;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -444,6 +521,7 @@ pub mod pallet {
 		CreditAccount,
 	>;
 
+	/// Governance parameters until genesis or a vote sets others.
 	#[pallet::type_value]
 	pub fn DefaultGovernance<T: Config>() -> GovernanceParams<BlockNumberFor<T>> {
 		GovernanceParams {
@@ -1064,7 +1142,8 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_claim(project, who)
 		}
-			/// Proposes a call for a scope to decide by quadratic vote. The proposer must be a
+
+		/// Proposes a call for a scope to decide by quadratic vote. The proposer must be a
 		/// member of the scope and pays [`Config::ProposalDeposit`], held while it is open. The
 		/// call is inline (at most 128 bytes encoded), or the hash and length of a preimage
 		/// noted with pallet-preimage (runtime code, large batches).

@@ -481,3 +481,19 @@ fn governance_parameters_are_checked() {
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { enactment: now + 1 });
 	});
 }
+
+#[test]
+fn the_migration_to_v2_recognises_the_first_project_once() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let p = members_project();
+		StorageVersion::new(1).put::<Commons>();
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(RecognisedProjects::<Test>::get().into_inner(), vec![p]);
+		assert_eq!(Commons::on_chain_storage_version(), 2);
+		// Once: a chain that stopped recognising it is not overruled.
+		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), p, false));
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert!(RecognisedProjects::<Test>::get().is_empty());
+	});
+}

@@ -1,0 +1,94 @@
+// A runtime upgrade by the chain's vote, as Polkadot does it: the chain's members (the
+// holders of the recognised founding project's units) vote `system.authorizeUpgrade(hash)`
+// by quadratic vote; once it is enacted, anyone submits the code with
+// `system.applyAuthorizedUpgrade`. The code is this runtime one spec_version higher
+// (crate commons-runtime-upgrade, path in $COMMONS_UPGRADE_WASM).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { startNode, stopAll, withLog } from '../lib/node.mjs';
+import { connect, eventsOf, keyring, propose, send, waitPastBlock } from './chain.mjs';
+
+after(stopAll);
+
+function upgradeCode() {
+  const path = process.env.COMMONS_UPGRADE_WASM;
+  if (!path) throw new Error('COMMONS_UPGRADE_WASM is not set (scripts/test.sh sets it)');
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new Error(`COMMONS_UPGRADE_WASM=${path} is unreadable: build it with cargo build --release -p commons-runtime-upgrade --features runtime-benchmarks (${e.message})`);
+  }
+}
+
+describe('runtime upgrade by the chain vote', () => {
+  let node, api, k;
+
+  before(async () => {
+    node = await startNode({ name: 'upgrade', args: ['--dev', '--tmp'] });
+    await node.ready(60_000);
+    api = await connect(node.rpcPort);
+    k = keyring();
+  });
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('the chain votes an upgrade in, anyone applies it, and all state stays', { timeout: 400_000 }, () =>
+    withLog(node, async () => {
+      const code = upgradeCode();
+      const before = api.runtimeVersion.specVersion.toNumber();
+      // State that must survive: the founders' units, a project and its contribution, balances.
+      const { events: created } = await send(api, api.tx.commons.createProject('before the upgrade', 'ipfs://x',
+        [{ name: 'work', unit: 'hour', rate: 10n ** 18n }],
+        { reviewers: 'Anyone', minApprovals: 1, threshold: 500_000_000, reviewPeriod: 100, optimistic: false, reviewerReward: 0 }),
+      k.eve);
+      const project = eventsOf(created, 'commons', 'ProjectCreated')[0].project.toNumber();
+      const [aliceUnits] = await api.call.commonsApi.units(0, k.alice.address);
+      assert.equal(aliceUnits.toBigInt(), 100n, 'Alice founded the recognised project');
+      const snapshot = async () => JSON.stringify({
+        founding: (await api.call.commonsApi.project(0)).toJSON(),
+        project: (await api.call.commonsApi.project(project)).toJSON(),
+        eve: (await api.query.system.account(k.eve.address)).data.toJSON(),
+        units: (await api.call.commonsApi.units(0, k.bob.address)).toJSON(),
+      });
+
+      // Eve holds no units in a recognised project: she is not a chain member.
+      const authorize = api.tx.system.authorizeUpgrade(blake2AsHex(code, 256));
+      await assert.rejects(propose(api, 'Chain', authorize, 'upgrade', k.eve), /commons\.NotMember/);
+      const { id, ends } = await propose(api, 'Chain', authorize, `runtime ${before + 1}`, k.alice);
+      await send(api, api.tx.commons.vote(id, true, 3), k.alice);
+      await send(api, api.tx.commons.vote(id, true, 2), k.bob);
+      await waitPastBlock(api, ends);
+      const { events } = await send(api, api.tx.commons.close(id), k.charlie);
+      const [closed] = eventsOf(events, 'commons', 'ProposalClosed');
+      assert.equal(closed.passed.isTrue, true, 'the chain passed it');
+      await waitPastBlock(api, closed.enactment.unwrap().toNumber());
+      const authorized = await api.query.system.authorizedUpgrade();
+      assert.ok(authorized.isSome, 'Root authorized the upgrade');
+      assert.equal(authorized.unwrap().codeHash.toHex(), blake2AsHex(code, 256));
+
+      const state = await snapshot();
+      // Dave, no member of anything, submits the code.
+      const { events: applied } = await send(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), k.dave);
+      assert.equal(eventsOf(applied, 'system', 'CodeUpdated').length, 1);
+
+      const deadline = Date.now() + 60_000;
+      let version = before;
+      while (version === before && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 1_000));
+        version = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+      }
+      assert.equal(version, before + 1, 'the running chain reports the new spec_version');
+      assert.equal(await snapshot(), state, 'state is intact');
+
+      // The upgraded chain takes transactions and finalizes them.
+      const { events: after } = await send(api, api.tx.commons.submitContribution(project, 0, 2, 'ipfs://after'), k.ferdie);
+      assert.equal(eventsOf(after, 'commons', 'ContributionSubmitted').length, 1);
+      const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+      await waitPastBlock(api, finalized + 1);
+    }));
+});
