@@ -139,17 +139,17 @@ fn noted_call<T: Config>() -> BoundedCallOf<T> {
 	frame_support::traits::Bounded::Lookup { hash, len }
 }
 
-/// The worst case of chain membership: `MaxRecognised` recognised projects, the member
-/// holding units only in the last. The block moves on, so that the member counts.
+/// The worst case of chain membership: `MaxRecognised` recognised projects (those of genesis
+/// included), the member holding units only in the last. The block moves on, so that the
+/// member counts.
 fn chain_member<T: Config>() -> T::AccountId {
 	let member = funded::<T>("member", 0);
-	for i in 0..T::MaxRecognised::get() {
+	while (RecognisedProjects::<T>::get().len() as u32) < T::MaxRecognised::get() {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		Commons::<T>::do_set_recognised(p, true).expect("room");
-		if i + 1 == T::MaxRecognised::get() {
-			Commons::<T>::mint(p, &member, 1_000).expect("mints");
-		}
 	}
+	let last = *RecognisedProjects::<T>::get().last().expect("at least one");
+	Commons::<T>::mint(last, &member, 1_000).expect("mints");
 	next_block::<T>();
 	member
 }
@@ -158,13 +158,17 @@ fn next_block<T: Config>() {
 	frame_system::Pallet::<T>::set_block_number(frame_system::Pallet::<T>::block_number() + 1u32.into());
 }
 
+/// One chamber of each rule (as many as `MaxChambers` allows), each needing every member.
+fn all_chambers<T: Config>() -> ChambersOf<T> {
+	let rules = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed];
+	ChambersOf::<T>::truncate_from(rules.map(|rule| Chamber { rule, quorum: Perbill::one() }).to_vec())
+}
+
 /// A project with every chamber, whose creator is the only member of each: a holder, a payer,
 /// its maintainer and on its list.
 fn chambered_project<T: Config>() -> (ProjectId, T::AccountId) {
 	let (p, creator) = project::<T>(rules::<T>(1, false));
-	let rules = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed];
-	let chambers = rules.iter().map(|rule| Chamber { rule: *rule, quorum: Perbill::one() });
-	Commons::<T>::do_set_chambers(p, ChambersOf::<T>::truncate_from(chambers.collect())).expect("valid");
+	Commons::<T>::do_set_chambers(p, all_chambers::<T>()).expect("valid");
 	Commons::<T>::mint(p, &creator, 1_000).expect("mints");
 	Commons::<T>::do_pay_income(creator.clone(), p, T::Currency::minimum_balance()).expect("funded");
 	Commons::<T>::do_set_chamber_member(p, creator.clone(), true).expect("exists");
@@ -491,9 +495,7 @@ mod benchmarks {
 	#[benchmark]
 	fn appeal() {
 		let (p, c, contributor) = rejected_contribution::<T>();
-		let chambers = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed]
-			.map(|rule| Chamber { rule, quorum: Perbill::one() });
-		Commons::<T>::do_set_chambers(p, ChambersOf::<T>::truncate_from(chambers.to_vec())).expect("valid");
+		Commons::<T>::do_set_chambers(p, all_chambers::<T>()).expect("valid");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(contributor), c, bytes::<T::MaxMetadataLen>(b'd'));
 		assert!(Appeals::<T>::contains_key(c));
@@ -551,9 +553,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_chambers() {
 		let (p, _) = project::<T>(rules::<T>(1, false));
-		let chambers = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed]
-			.map(|rule| Chamber { rule, quorum: Perbill::one() });
-		let chambers = ChambersOf::<T>::truncate_from(chambers.to_vec());
+		let chambers = all_chambers::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Root, p, chambers.clone());
 		assert_eq!(ProjectChambers::<T>::get(p), chambers);
@@ -571,7 +571,7 @@ mod benchmarks {
 	/// Recognising one more project beside `MaxRecognised − 1`.
 	#[benchmark]
 	fn set_recognised() {
-		for _ in 1..T::MaxRecognised::get() {
+		while (RecognisedProjects::<T>::get().len() as u32) + 1 < T::MaxRecognised::get() {
 			let (p, _) = project::<T>(rules::<T>(1, false));
 			Commons::<T>::do_set_recognised(p, true).expect("room");
 		}
