@@ -73,7 +73,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Projects` (r:0 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::ReviewPolicies` (r:0 w:1)
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::ValueEquations` (r:0 w:1)
 	/// Proof: `Commons::ValueEquations` (`max_values`: None, `max_size`: Some(1337), added: 3812, mode: `MaxEncodedLen`)
 	fn create_project() -> Weight {
-		// Minimum execution time: 196_918_000 picoseconds.
-		Weight::from_parts(210_293_000, 8799)
+		// Minimum execution time: 205_474_000 picoseconds.
+		Weight::from_parts(226_322_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::ValueEquations` (r:1 w:1)
 	/// Proof: `Commons::ValueEquations` (`max_values`: None, `max_size`: Some(1337), added: 3812, mode: `MaxEncodedLen`)
 	fn set_value_equation() -> Weight {
-		// Minimum execution time: 51_085_000 picoseconds.
-		Weight::from_parts(56_947_000, 4802)
+		// Minimum execution time: 55_444_000 picoseconds.
+		Weight::from_parts(77_073_000, 4802)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -101,16 +101,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::ReviewPolicies` (r:1 w:1)
 	/// Proof: `Commons::ReviewPolicies` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	fn set_review_policy() -> Weight {
-		// Minimum execution time: 25_657_000 picoseconds.
-		Weight::from_parts(30_868_000, 4399)
+		// Minimum execution time: 31_018_000 picoseconds.
+		Weight::from_parts(36_919_000, 4399)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
 	fn set_maintainers() -> Weight {
-		// Minimum execution time: 23_244_000 picoseconds.
-		Weight::from_parts(28_563_000, 4399)
+		// Minimum execution time: 26_129_000 picoseconds.
+		Weight::from_parts(34_655_000, 4399)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -119,10 +119,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn close_project() -> Weight {
-		// Minimum execution time: 72_305_000 picoseconds.
-		Weight::from_parts(89_838_000, 4399)
+		// Minimum execution time: 75_892_000 picoseconds.
+		Weight::from_parts(93_214_000, 4399)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -137,14 +137,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Contributions` (r:0 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn submit_contribution() -> Weight {
-		// Minimum execution time: 111_088_000 picoseconds.
-		Weight::from_parts(120_224_000, 4802)
+		// Minimum execution time: 121_647_000 picoseconds.
+		Weight::from_parts(183_082_000, 4802)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -163,14 +163,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Contributions` (r:0 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn submit_signed_contribution() -> Weight {
-		// Minimum execution time: 236_391_000 picoseconds.
-		Weight::from_parts(278_430_000, 4802)
+		// Minimum execution time: 244_758_000 picoseconds.
+		Weight::from_parts(378_447_000, 4802)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -179,14 +179,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn withdraw_contribution() -> Weight {
-		// Minimum execution time: 88_225_000 picoseconds.
-		Weight::from_parts(98_013_000, 4725)
+		// Minimum execution time: 92_923_000 picoseconds.
+		Weight::from_parts(145_000_000, 4725)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -198,19 +198,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Attestations` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Holdings` (r:17 w:17)
 	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::HoldingMarks` (r:17 w:17)
+	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::TotalMarks` (r:1 w:1)
+	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:1 w:0)
 	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
-		// Minimum execution time: 393_745_000 picoseconds.
-		Weight::from_parts(462_775_000, 45377)
-			.saturating_add(T::DbWeight::get().reads(23))
-			.saturating_add(T::DbWeight::get().writes(23))
+		// Minimum execution time: 533_526_000 picoseconds.
+		Weight::from_parts(619_907_000, 45377)
+			.saturating_add(T::DbWeight::get().reads(41))
+			.saturating_add(T::DbWeight::get().writes(41))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -222,23 +226,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Attestations` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Holdings` (r:272 w:272)
 	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::HoldingMarks` (r:272 w:272)
+	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::TotalMarks` (r:1 w:1)
+	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:1 w:0)
 	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:16)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn relay_attestations(n: u32, ) -> Weight {
-		// Minimum execution time: 542_122_000 picoseconds.
-		Weight::from_parts(345_938_712, 4399)
-			.saturating_add(Weight::from_parts(555_135_279, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().reads((21_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((22_u64).saturating_mul(n.into())))
+		// Minimum execution time: 681_342_000 picoseconds.
+		Weight::from_parts(103_971_707, 4399)
+			.saturating_add(Weight::from_parts(729_233_866, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads((38_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((39_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 44387).saturating_mul(n.into()))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
@@ -247,37 +255,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Holdings` (r:16 w:16)
 	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::HoldingMarks` (r:16 w:16)
+	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::TotalMarks` (r:1 w:1)
+	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:1 w:0)
 	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn finalize() -> Weight {
-		// Minimum execution time: 361_535_000 picoseconds.
-		Weight::from_parts(383_446_000, 42766)
-			.saturating_add(T::DbWeight::get().reads(21))
-			.saturating_add(T::DbWeight::get().writes(21))
+		// Minimum execution time: 499_322_000 picoseconds.
+		Weight::from_parts(796_648_000, 42766)
+			.saturating_add(T::DbWeight::get().reads(38))
+			.saturating_add(T::DbWeight::get().writes(38))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Appeals` (r:1 w:1)
+	/// Proof: `Commons::Appeals` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Attestations` (r:16 w:16)
 	/// Proof: `Commons::Attestations` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Forfeited` (r:0 w:1)
+	/// Proof: `Commons::Forfeited` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn remove_contribution() -> Weight {
-		// Minimum execution time: 58_078_000 picoseconds.
-		Weight::from_parts(97_141_000, 46238)
-			.saturating_add(T::DbWeight::get().reads(17))
-			.saturating_add(T::DbWeight::get().writes(17))
+		// Minimum execution time: 66_484_000 picoseconds.
+		Weight::from_parts(74_178_000, 46238)
+			.saturating_add(T::DbWeight::get().reads(18))
+			.saturating_add(T::DbWeight::get().writes(19))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomePolicies` (r:0 w:1)
 	/// Proof: `Commons::IncomePolicies` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn set_income_policy() -> Weight {
-		// Minimum execution time: 57_116_000 picoseconds.
-		Weight::from_parts(69_470_000, 31671)
+		// Minimum execution time: 59_451_000 picoseconds.
+		Weight::from_parts(67_697_000, 31671)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -286,13 +302,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend_treasury() -> Weight {
-		// Minimum execution time: 78_217_000 picoseconds.
-		Weight::from_parts(93_174_000, 6196)
+		// Minimum execution time: 80_460_000 picoseconds.
+		Weight::from_parts(85_961_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Payers` (r:1 w:1)
+	/// Proof: `Commons::Payers` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PayerCount` (r:1 w:1)
+	/// Proof: `Commons::PayerCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomePolicies` (r:1 w:0)
 	/// Proof: `Commons::IncomePolicies` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:9 w:9)
@@ -301,11 +321,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `h` is `[1, 1000]`.
 	fn pay_income(h: u32, ) -> Weight {
-		// Minimum execution time: 636_048_000 picoseconds.
-		Weight::from_parts(714_786_483, 31671)
-			.saturating_add(Weight::from_parts(122_046, 0).saturating_mul(h.into()))
-			.saturating_add(T::DbWeight::get().reads(30))
-			.saturating_add(T::DbWeight::get().writes(20))
+		// Minimum execution time: 673_538_000 picoseconds.
+		Weight::from_parts(832_962_152, 31671)
+			.saturating_add(Weight::from_parts(99_739, 0).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(32))
+			.saturating_add(T::DbWeight::get().writes(22))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -317,184 +337,398 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `h` is `[1, 1000]`.
 	fn claim(h: u32, ) -> Weight {
-		// Minimum execution time: 94_145_000 picoseconds.
-		Weight::from_parts(113_498_697, 6196)
-			.saturating_add(Weight::from_parts(61_639, 0).saturating_mul(h.into()))
+		// Minimum execution time: 101_649_000 picoseconds.
+		Weight::from_parts(126_382_686, 6196)
+			.saturating_add(Weight::from_parts(50_717, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
+	/// Storage: `Preimage::StatusFor` (r:1 w:0)
+	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::RequestStatusFor` (r:1 w:0)
+	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ChainGovernance` (r:1 w:0)
+	/// Proof: `Commons::ChainGovernance` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::RecognisedProjects` (r:1 w:0)
+	/// Proof: `Commons::RecognisedProjects` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Projects` (r:8 w:0)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::LiveProposals` (r:1 w:1)
+	/// Proof: `Commons::LiveProposals` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::NextProposalId` (r:1 w:1)
+	/// Proof: `Commons::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Holdings` (r:8 w:0)
+	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Proposals` (r:0 w:1)
+	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 189_384_000 picoseconds.
+		Weight::from_parts(198_681_000, 28262)
+			.saturating_add(T::DbWeight::get().reads(24))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
+	/// Storage: `Commons::Proposals` (r:1 w:1)
+	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Votes` (r:1 w:1)
+	/// Proof: `Commons::Votes` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::RecognisedProjects` (r:1 w:0)
+	/// Proof: `Commons::RecognisedProjects` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Holdings` (r:8 w:0)
+	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::VoiceCredits` (r:1 w:1)
+	/// Proof: `Commons::VoiceCredits` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ChainGovernance` (r:1 w:0)
+	/// Proof: `Commons::ChainGovernance` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 85_530_000 picoseconds.
+		Weight::from_parts(104_506_000, 21878)
+			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	/// Storage: `Commons::Proposals` (r:1 w:1)
+	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Votes` (r:1 w:1)
+	/// Proof: `Commons::Votes` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::VoiceCredits` (r:1 w:1)
+	/// Proof: `Commons::VoiceCredits` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 50_815_000 picoseconds.
+		Weight::from_parts(101_720_000, 4074)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	/// Storage: `Commons::Proposals` (r:1 w:1)
+	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::LiveProposals` (r:1 w:1)
+	/// Proof: `Commons::LiveProposals` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 86_591_000 picoseconds.
+		Weight::from_parts(105_707_000, 4074)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
+	/// Storage: `Commons::Proposals` (r:1 w:1)
+	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::LiveProposals` (r:1 w:1)
+	/// Proof: `Commons::LiveProposals` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ProjectGovernance` (r:1 w:0)
+	/// Proof: `Commons::ProjectGovernance` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::DefaultProjectGovernance` (r:1 w:0)
+	/// Proof: `Commons::DefaultProjectGovernance` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Agenda` (r:1 w:1)
+	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 104_275_000 picoseconds.
+		Weight::from_parts(141_655_000, 13928)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
+	/// Storage: `Commons::Contributions` (r:1 w:0)
+	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Appeals` (r:1 w:1)
+	/// Proof: `Commons::Appeals` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ProjectGovernance` (r:1 w:0)
+	/// Proof: `Commons::ProjectGovernance` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::DefaultProjectGovernance` (r:1 w:0)
+	/// Proof: `Commons::DefaultProjectGovernance` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Projects` (r:1 w:0)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ProjectChambers` (r:1 w:0)
+	/// Proof: `Commons::ProjectChambers` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PayerCount` (r:1 w:0)
+	/// Proof: `Commons::PayerCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ChamberListCount` (r:1 w:0)
+	/// Proof: `Commons::ChamberListCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::LiveProposals` (r:1 w:1)
+	/// Proof: `Commons::LiveProposals` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::NextProposalId` (r:1 w:1)
+	/// Proof: `Commons::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Proposals` (r:0 w:1)
+	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 142_626_000 picoseconds.
+		Weight::from_parts(184_645_000, 4725)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
+	/// Storage: `Commons::Contributions` (r:1 w:1)
+	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Forfeited` (r:1 w:1)
+	/// Proof: `Commons::Forfeited` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Projects` (r:1 w:1)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Holdings` (r:16 w:16)
+	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::HoldingMarks` (r:16 w:16)
+	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::TotalMarks` (r:1 w:1)
+	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::IncomeStates` (r:1 w:0)
+	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn accept_appeal() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 494_273_000 picoseconds.
+		Weight::from_parts(605_962_000, 42766)
+			.saturating_add(T::DbWeight::get().reads(39))
+			.saturating_add(T::DbWeight::get().writes(38))
 	}
+	/// Storage: `Commons::Contributions` (r:1 w:1)
+	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Holdings` (r:17 w:17)
+	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Projects` (r:1 w:1)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::HoldingMarks` (r:17 w:17)
+	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::TotalMarks` (r:1 w:1)
+	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::IncomeStates` (r:1 w:0)
+	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn revoke_contribution() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 525_111_000 picoseconds.
+		Weight::from_parts(842_634_000, 45377)
+			.saturating_add(T::DbWeight::get().reads(38))
+			.saturating_add(T::DbWeight::get().writes(37))
 	}
+	/// Storage: `Commons::Projects` (r:1 w:1)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Holdings` (r:2 w:2)
+	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::IncomeStates` (r:1 w:0)
+	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::HoldingMarks` (r:2 w:2)
+	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::TotalMarks` (r:1 w:1)
+	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn move_units() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 74_008_000 picoseconds.
+		Weight::from_parts(127_097_000, 6212)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
+	/// Storage: `Commons::Projects` (r:1 w:0)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ProjectGovernance` (r:0 w:1)
+	/// Proof: `Commons::ProjectGovernance` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	fn set_governance() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 24_385_000 picoseconds.
+		Weight::from_parts(30_968_000, 4399)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Commons::Projects` (r:1 w:0)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ProjectChambers` (r:0 w:1)
+	/// Proof: `Commons::ProjectChambers` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	fn set_chambers() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 25_007_000 picoseconds.
+		Weight::from_parts(31_779_000, 4399)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Commons::Projects` (r:1 w:0)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ChamberList` (r:1 w:1)
+	/// Proof: `Commons::ChamberList` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ChamberListCount` (r:1 w:1)
+	/// Proof: `Commons::ChamberListCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn set_chamber_member() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 34_204_000 picoseconds.
+		Weight::from_parts(50_113_000, 4399)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Storage: `Commons::Projects` (r:1 w:0)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::RecognisedProjects` (r:1 w:1)
+	/// Proof: `Commons::RecognisedProjects` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	fn set_recognised() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 30_016_000 picoseconds.
+		Weight::from_parts(52_878_000, 4399)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Commons::DefaultProjectGovernance` (r:0 w:1)
+	/// Proof: `Commons::DefaultProjectGovernance` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
 	fn set_default_governance() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		// Minimum execution time: 10_359_000 picoseconds.
+		Weight::from_parts(20_539_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_project() -> Weight {
-		Weight::from_parts(210_293_000, 8799)
+		Weight::from_parts(226_322_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn set_value_equation() -> Weight {
-		Weight::from_parts(56_947_000, 4802)
+		Weight::from_parts(77_073_000, 4802)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_review_policy() -> Weight {
-		Weight::from_parts(30_868_000, 4399)
+		Weight::from_parts(36_919_000, 4399)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_maintainers() -> Weight {
-		Weight::from_parts(28_563_000, 4399)
+		Weight::from_parts(34_655_000, 4399)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn close_project() -> Weight {
-		Weight::from_parts(89_838_000, 4399)
+		Weight::from_parts(93_214_000, 4399)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn submit_contribution() -> Weight {
-		Weight::from_parts(120_224_000, 4802)
+		Weight::from_parts(183_082_000, 4802)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn submit_signed_contribution() -> Weight {
-		Weight::from_parts(278_430_000, 4802)
+		Weight::from_parts(378_447_000, 4802)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn withdraw_contribution() -> Weight {
-		Weight::from_parts(98_013_000, 4725)
+		Weight::from_parts(145_000_000, 4725)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn attest() -> Weight {
-		Weight::from_parts(462_775_000, 45377)
-			.saturating_add(ParityDbWeight::get().reads(23))
-			.saturating_add(ParityDbWeight::get().writes(23))
+		Weight::from_parts(619_907_000, 45377)
+			.saturating_add(ParityDbWeight::get().reads(41))
+			.saturating_add(ParityDbWeight::get().writes(41))
 	}
 	fn relay_attestations(n: u32, ) -> Weight {
-		Weight::from_parts(345_938_712, 4399)
-			.saturating_add(Weight::from_parts(555_135_279, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().reads((21_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1))
-			.saturating_add(ParityDbWeight::get().writes((22_u64).saturating_mul(n.into())))
+		Weight::from_parts(103_971_707, 4399)
+			.saturating_add(Weight::from_parts(729_233_866, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().reads((38_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2))
+			.saturating_add(ParityDbWeight::get().writes((39_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 44387).saturating_mul(n.into()))
 	}
 	fn finalize() -> Weight {
-		Weight::from_parts(383_446_000, 42766)
-			.saturating_add(ParityDbWeight::get().reads(21))
-			.saturating_add(ParityDbWeight::get().writes(21))
+		Weight::from_parts(796_648_000, 42766)
+			.saturating_add(ParityDbWeight::get().reads(38))
+			.saturating_add(ParityDbWeight::get().writes(38))
 	}
 	fn remove_contribution() -> Weight {
-		Weight::from_parts(97_141_000, 46238)
-			.saturating_add(ParityDbWeight::get().reads(17))
-			.saturating_add(ParityDbWeight::get().writes(17))
+		Weight::from_parts(74_178_000, 46238)
+			.saturating_add(ParityDbWeight::get().reads(18))
+			.saturating_add(ParityDbWeight::get().writes(19))
 	}
 	fn set_income_policy() -> Weight {
-		Weight::from_parts(69_470_000, 31671)
+		Weight::from_parts(67_697_000, 31671)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn spend_treasury() -> Weight {
-		Weight::from_parts(93_174_000, 6196)
+		Weight::from_parts(85_961_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn pay_income(h: u32, ) -> Weight {
-		Weight::from_parts(714_786_483, 31671)
-			.saturating_add(Weight::from_parts(122_046, 0).saturating_mul(h.into()))
-			.saturating_add(ParityDbWeight::get().reads(30))
-			.saturating_add(ParityDbWeight::get().writes(20))
+		Weight::from_parts(832_962_152, 31671)
+			.saturating_add(Weight::from_parts(99_739, 0).saturating_mul(h.into()))
+			.saturating_add(ParityDbWeight::get().reads(32))
+			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 	fn claim(h: u32, ) -> Weight {
-		Weight::from_parts(113_498_697, 6196)
-			.saturating_add(Weight::from_parts(61_639, 0).saturating_mul(h.into()))
+		Weight::from_parts(126_382_686, 6196)
+			.saturating_add(Weight::from_parts(50_717, 0).saturating_mul(h.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(198_681_000, 28262)
+			.saturating_add(ParityDbWeight::get().reads(24))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(104_506_000, 21878)
+			.saturating_add(ParityDbWeight::get().reads(13))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(101_720_000, 4074)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(105_707_000, 4074)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(141_655_000, 13928)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(184_645_000, 4725)
+			.saturating_add(ParityDbWeight::get().reads(12))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn accept_appeal() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(605_962_000, 42766)
+			.saturating_add(ParityDbWeight::get().reads(39))
+			.saturating_add(ParityDbWeight::get().writes(38))
 	}
 	fn revoke_contribution() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(842_634_000, 45377)
+			.saturating_add(ParityDbWeight::get().reads(38))
+			.saturating_add(ParityDbWeight::get().writes(37))
 	}
 	fn move_units() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(127_097_000, 6212)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn set_governance() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(30_968_000, 4399)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_chambers() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(31_779_000, 4399)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_chamber_member() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(50_113_000, 4399)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_recognised() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(52_878_000, 4399)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_default_governance() -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
+		Weight::from_parts(20_539_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 }
