@@ -54,7 +54,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let budget_ok = match (scope, params.budget) {
 			(_, Budget::Equal(n)) => n > 0,
-			(Scope::Project(_), Budget::ByShare { min, max }) => min <= max && max > 0,
+			// Every member needs credits: a chamber whose members cannot vote blocks everything.
+			(Scope::Project(_), Budget::ByShare { min, max }) => min > 0 && min <= max,
 			(Scope::Chain, Budget::ByShare { .. }) => false,
 		};
 		ensure!(
@@ -111,13 +112,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `who` held units in `project` since at or before `snapshot`.
+	/// Whether `who` has held units in `project` since a block before `snapshot`.
 	fn holder_since(project: ProjectId, who: &T::AccountId, snapshot: BlockNumberOf<T>) -> bool {
-		Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0 && h.member_since <= snapshot)
+		Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0 && h.member_since < snapshot)
 	}
 
 	/// The chambers of `proposal` in which `who` counts, a bit each: members whose
-	/// membership began at or before the proposal's creation.
+	/// membership began in a block before the proposal's (so that nobody who joins in the
+	/// proposal's own block, after it, counts).
 	pub fn member_bits(proposal: &Proposal<T>, who: &T::AccountId) -> u8 {
 		let snapshot = proposal.created;
 		let mut bits = 0u8;
@@ -129,11 +131,11 @@ impl<T: Config> Pallet<T> {
 				Scope::Project(id) => match chamber.rule {
 					ChamberRule::Holders => Self::holder_since(id, who, snapshot),
 					ChamberRule::Payers =>
-						Payers::<T>::get(id, who).is_some_and(|since| since <= snapshot),
+						Payers::<T>::get(id, who).is_some_and(|since| since < snapshot),
 					ChamberRule::Maintainers =>
 						Projects::<T>::get(id).is_some_and(|p| p.maintainers.contains(who)),
 					ChamberRule::Listed =>
-						ChamberList::<T>::get(id, who).is_some_and(|since| since <= snapshot),
+						ChamberList::<T>::get(id, who).is_some_and(|since| since < snapshot),
 				},
 			};
 			if member {

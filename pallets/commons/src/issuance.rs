@@ -85,8 +85,9 @@ impl<T: Config> Pallet<T> {
 		Self::mark_change(project, &to, target.units, p.total_units);
 
 		if target.units == 0 {
-			// The same member under a new key: their membership keeps its age.
-			target.member_since = source.member_since;
+			// A new key is a new member: it votes on proposals made from the next block on,
+			// never on those the old key may already have voted on.
+			target.member_since = frame_system::Pallet::<T>::block_number();
 		} else {
 			// Two holdings merge into one.
 			p.holders = p.holders.checked_sub(1).ok_or(Error::<T>::Overflow)?;

@@ -132,9 +132,10 @@
 //!    the voter or, after [`Config::VoteRetention`], by anyone.
 //!
 //! **Snapshots.** Who may vote and the member count of each chamber are fixed when a
-//! proposal is created: a voter must have been a member since then (`member_since` of a
-//! holding, the block a payer first paid, the block an account was listed), and the counts
-//! are recorded in the proposal. Budgets use the units held at the epoch's start. So minting
+//! proposal is created: a voter must have been a member since a block before the proposal's
+//! (`member_since` of a holding, the block a payer first paid, the block an account was
+//! listed; units moved to a new key make it a member from the move on), and the counts are
+//! recorded in the proposal. A chamber that had no members then does not block it. Budgets use the units held at the epoch's start. So minting
 //! during a vote changes nothing about it.
 //!
 //! **Why the chain recognises projects.** Anyone may open a project with a policy under
@@ -1235,7 +1236,7 @@ pub mod pallet {
 		}
 
 		/// Moves all of `from`'s units and unclaimed income in a project to `to` (a member who
-		/// lost their key). Project origin.
+		/// lost their key); the new key votes on proposals made after the move. Project origin.
 		#[pallet::call_index(25)]
 		#[pallet::weight(T::WeightInfo::move_units())]
 		pub fn move_units(

@@ -348,7 +348,8 @@ pub enum Budget {
 	/// `min + (max − min) × the member's share of the project's units at the epoch's start`:
 	/// grows with the share, capped at `max`. Project scope only.
 	ByShare {
-		/// Credits of a member with no units at the epoch's start.
+		/// Credits of a member with no units at the epoch's start (above zero: members of other
+		/// chambers must be able to vote).
 		min: Credits,
 		/// Credits of a member holding every unit.
 		max: Credits,
@@ -418,9 +419,10 @@ pub struct Tally {
 
 impl Tally {
 	/// Whether the chamber approves: more ayes than nays, and at least `⌈quorum × members⌉`
-	/// distinct voters.
+	/// distinct voters. A chamber that had no members when the proposal was made (an empty
+	/// list, no payers yet) has nobody to consent and does not block.
 	pub fn passes(&self, quorum: Perbill) -> bool {
-		self.ayes > self.nays && self.voters >= quorum.mul_ceil(self.members)
+		self.members == 0 || (self.ayes > self.nays && self.voters >= quorum.mul_ceil(self.members))
 	}
 
 	/// Removes a vote (if any) and adds another (if any).

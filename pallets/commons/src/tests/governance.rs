@@ -456,6 +456,7 @@ fn governance_parameters_are_checked() {
 			GovernanceParams { voting_period: 0, ..good },
 			GovernanceParams { voting_period: EPOCH + 1, ..good },
 			GovernanceParams { budget: Budget::ByShare { min: 5, max: 4 }, ..good },
+			GovernanceParams { budget: Budget::ByShare { min: 0, max: 4 }, ..good },
 		];
 		for params in bad {
 			assert_noop!(
@@ -495,5 +496,35 @@ fn the_migration_to_v2_recognises_the_first_project_once() {
 		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), p, false));
 		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert!(RecognisedProjects::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn an_empty_chamber_does_not_block_and_a_moved_key_does_not_vote_twice() {
+	test(|| {
+		let p = members_project();
+		let chambers: ChambersOf<Test> = vec![
+			Chamber { rule: ChamberRule::Holders, quorum: Perbill::from_percent(50) },
+			Chamber { rule: ChamberRule::Listed, quorum: Perbill::one() },
+		]
+		.try_into()
+		.unwrap();
+		assert_ok!(Commons::set_chambers(RuntimeOrigin::root(), p, chambers));
+		// Nobody is listed: that chamber has no members to consent.
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().chambers[1].1.members, 0);
+		vote(&dave(), id, true, 5);
+		// Dave's units move to a new key during the vote: the new key is a member from now on,
+		// so it cannot vote a second time on this proposal.
+		let new_key = account("Dave-new");
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, dave(), new_key.clone()));
+		assert_noop!(Commons::vote(RuntimeOrigin::signed(new_key), id, true, 5), Error::<Test>::NotMember);
+		// Joining in the proposal's own block is too late as well.
+		let late = propose(&eve(), Scope::Project(p), set_equation_call(p));
+		assert_ok!(Commons::mint(p, &alice(), 1));
+		assert_noop!(Commons::vote(RuntimeOrigin::signed(alice()), late, true, 1), Error::<Test>::NotMember);
+		vote(&eve(), id, true, 1);
+		close_after_voting(id);
+		assert!(matches!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { .. }));
 	});
 }
