@@ -69,8 +69,11 @@ if ! rustup target list --installed --toolchain "$channel" | grep -qx wasm32-unk
 	say "adding target wasm32-unknown-unknown"
 	rustup target add --toolchain "$channel" wasm32-unknown-unknown
 fi
-if ! rustup component list --installed --toolchain "$channel" | grep -q '^rust-src'; then
-	say "adding component rust-src"
-	rustup component add --toolchain "$channel" rust-src
-fi
-say "Rust $channel ready (wasm32-unknown-unknown, rust-src)"
+installed=$(rustup component list --installed --toolchain "$channel")
+for component in rust-src clippy rustfmt; do
+	if ! grep -q "^$component" <<<"$installed"; then
+		say "adding component $component"
+		rustup component add --toolchain "$channel" "$component"
+	fi
+done
+say "Rust $channel ready (wasm32-unknown-unknown, rust-src, clippy, rustfmt)"

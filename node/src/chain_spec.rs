@@ -15,8 +15,14 @@ fn properties() -> Properties {
 	properties
 }
 
-fn from_preset(name: &str, id: &str, preset: &str, chain_type: ChainType) -> Result<ChainSpec, String> {
-	let wasm = WASM_BINARY.ok_or_else(|| "the node was built without the runtime's wasm".to_string())?;
+fn from_preset(
+	name: &str,
+	id: &str,
+	preset: &str,
+	chain_type: ChainType,
+) -> Result<ChainSpec, String> {
+	let wasm =
+		WASM_BINARY.ok_or_else(|| "the node was built without the runtime's wasm".to_string())?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)
 		.with_id(id)
@@ -45,4 +51,3 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 		ChainType::Local,
 	)
 }
-

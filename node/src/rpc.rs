@@ -16,12 +16,16 @@ pub fn create_full<P: TransactionPool + 'static>(
 	pool: Arc<P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>> {
 	let mut module = RpcModule::new(());
-	module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, FullClient, Block>::new(
-		client.clone(),
-		pool,
+	module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<
+		P,
+		FullClient,
+		Block,
+	>::new(
+		client.clone(), pool
 	)))?;
-	module.merge(TransactionPaymentApiServer::<Hash, _>::into_rpc(
-		TransactionPayment::<FullClient, Block>::new(client),
-	))?;
+	module.merge(TransactionPaymentApiServer::<Hash, _>::into_rpc(TransactionPayment::<
+		FullClient,
+		Block,
+	>::new(client)))?;
 	Ok(module)
 }

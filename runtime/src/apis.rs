@@ -6,7 +6,8 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_commons::{
-	ContributionId, ContributionView, IncomeState, ProjectId, ProjectView, Quantity, Units, Verdict,
+	ContributionId, ContributionView, IncomeState, ProjectId, ProjectView, Quantity,
+	ReviewablePage, UnitsView, Verdict,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
@@ -15,7 +16,7 @@ use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult, Perbill,
+	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
 
@@ -189,6 +190,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_commons_runtime_api::CommonsApi<
 		Block,
 		AccountId,
@@ -201,7 +203,7 @@ impl_runtime_apis! {
 			Commons::project_view(project)
 		}
 
-		fn units(project: ProjectId, who: AccountId) -> (Units, Units, Perbill) {
+		fn units(project: ProjectId, who: AccountId) -> UnitsView {
 			Commons::units_view(project, &who)
 		}
 
@@ -214,7 +216,7 @@ impl_runtime_apis! {
 			who: AccountId,
 			cursor: Option<ContributionId>,
 			limit: u32,
-		) -> (Vec<ContributionId>, Option<ContributionId>) {
+		) -> ReviewablePage {
 			Commons::reviewable(project, &who, cursor, limit)
 		}
 

@@ -11,9 +11,11 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use sp_runtime::Perbill;
 
+use pallet_commons::{Budget, Founder, FoundingProject, GovernanceParams};
+
 use crate::{
-	AccountId, BalancesConfig, CollatorSelectionConfig, CommonsConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, MINUTES, UNIT,
+	AccountId, BalancesConfig, BlockNumber, CollatorSelectionConfig, CommonsConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, MINUTES, UNIT,
 };
 
 /// The `development` preset: Alice validates alone.
@@ -28,25 +30,28 @@ pub const CANDIDACY_BOND: u128 = 1_000 * UNIT;
 
 /// A validator's account and session keys, from a dev keyring.
 fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, SessionKeys) {
-	let keys = SessionKeys {
-		aura: AuraId::from(sr.public()),
-		grandpa: GrandpaId::from(ed.public()),
-	};
+	let keys =
+		SessionKeys { aura: AuraId::from(sr.public()), grandpa: GrandpaId::from(ed.public()) };
 	(sr.to_account_id(), keys)
 }
 
 /// The founding project's founders (and the chain's first members) and their value units.
-fn founders() -> Vec<(AccountId, u128)> {
+fn founders() -> Vec<Founder<AccountId>> {
 	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
 		.into_iter()
-		.map(|k| (k.to_account_id(), 100))
+		.map(|k| Founder { who: k.to_account_id(), units: 100 })
 		.collect()
 }
 
 /// Test chains vote fast: 100 voice credits an epoch, a quorum of half the members, ten
 /// blocks (a minute) of voting, enactment in the next block.
-fn test_governance() -> Option<(u32, Perbill, u32, u32)> {
-	Some((100, Perbill::from_percent(50), MINUTES, 1))
+fn test_governance() -> Option<GovernanceParams<BlockNumber>> {
+	Some(GovernanceParams {
+		budget: Budget::Equal(100),
+		quorum: Perbill::from_percent(50),
+		voting_period: MINUTES,
+		enactment_delay: 1,
+	})
 }
 
 fn genesis(
@@ -64,7 +69,10 @@ fn genesis(
 			desired_candidates,
 		},
 		commons: CommonsConfig {
-			founding_project: Some((Sr25519Keyring::Alice.to_account_id(), b"Commons Chain".to_vec())),
+			founding_project: Some(FoundingProject {
+				creator: Sr25519Keyring::Alice.to_account_id(),
+				name: b"Commons Chain".to_vec(),
+			}),
 			founders: founders(),
 			chain_governance: test_governance(),
 			project_governance: test_governance(),

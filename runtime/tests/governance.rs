@@ -3,71 +3,45 @@
 //! authorization is for exactly that code.
 
 use codec::Encode;
-use commons_runtime::{
-	genesis_config_presets, Commons, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin,
-	Scheduler, System,
-};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::{Bounded, Hooks},
-};
+use commons_runtime::{Commons, Runtime, RuntimeCall, RuntimeOrigin, System};
+use frame_support::{assert_noop, assert_ok, traits::Bounded};
 use pallet_commons::{ProposalStatus, Scope};
 use sp_keyring::Sr25519Keyring;
 
-fn development() -> sp_io::TestExternalities {
-	let preset = genesis_config_presets::get_preset(&genesis_config_presets::DEVELOPMENT.into())
-		.expect("the development preset exists");
-	// A preset is a patch over the default genesis, as the node applies it.
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut config, serde_json::from_slice(&preset).expect("a JSON preset"));
-	let mut ext = sp_io::TestExternalities::new_empty();
-	ext.execute_with(|| {
-		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(
-			serde_json::to_vec(&config).expect("serializes"),
-		)
-		.expect("the development preset builds");
-		System::set_block_number(1);
-	});
-	ext
-}
-
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn run_to(n: u32) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Scheduler::on_initialize(next);
-	}
-}
+mod common;
+use common::{development, run_to};
 
 #[test]
 fn the_chain_authorizes_a_runtime_upgrade_by_quadratic_vote() {
 	development().execute_with(|| {
-		let [alice, bob, eve] =
-			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Eve].map(|k| k.to_account_id());
+		let [alice, bob, eve] = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Eve]
+			.map(|k| k.to_account_id());
 		// The founding project is recognised; its founders are the chain's members.
 		assert_eq!(pallet_commons::RecognisedProjects::<Runtime>::get().into_inner(), vec![0]);
 		assert_eq!(Commons::units_of(0, &alice), 100);
 
 		let code = b"the next runtime".to_vec();
 		let code_hash = sp_io::hashing::blake2_256(&code);
-		let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash: code_hash.into() });
+		let call = RuntimeCall::System(frame_system::Call::authorize_upgrade {
+			code_hash: code_hash.into(),
+		});
 		let bounded = Bounded::Inline(call.encode().try_into().expect("a short call"));
 		// Eve holds no units in a recognised project: she may not propose.
 		assert_noop!(
-			Commons::propose(RuntimeOrigin::signed(eve.clone()), Scope::Chain, Box::new(bounded.clone()), Default::default()),
+			Commons::propose(
+				RuntimeOrigin::signed(eve.clone()),
+				Scope::Chain,
+				Box::new(bounded.clone()),
+				Default::default()
+			),
 			pallet_commons::Error::<Runtime>::NotMember
 		);
-		assert_ok!(Commons::propose(RuntimeOrigin::signed(alice.clone()), Scope::Chain, Box::new(bounded), Default::default()));
+		assert_ok!(Commons::propose(
+			RuntimeOrigin::signed(alice.clone()),
+			Scope::Chain,
+			Box::new(bounded),
+			Default::default()
+		));
 		assert_ok!(Commons::vote(RuntimeOrigin::signed(alice.clone()), 0, true, 3));
 		assert_ok!(Commons::vote(RuntimeOrigin::signed(bob), 0, true, 2));
 

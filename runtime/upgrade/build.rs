@@ -24,7 +24,8 @@ fn share_wasm_target_dir() {
 	let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 	// OUT_DIR is <target>/<profile>/build/<package>/out; the wasm builder works in
 	// <target>/<profile>/wbuild/<project>.
-	let Some(profile_dir) = out_dir.ancestors().find(|p| p.ends_with("build")).and_then(|p| p.parent())
+	let Some(profile_dir) =
+		out_dir.ancestors().find(|p| p.ends_with("build")).and_then(|p| p.parent())
 	else {
 		return;
 	};

@@ -47,9 +47,10 @@ describe('project lifecycle', () => {
       // Until the project has value-unit holders, its maintainers act for it.
       await send(api, api.tx.commons.setMaintainers(project, [k.alice.address, k.bob.address, k.charlie.address]), k.alice);
       const view = (await api.call.commonsApi.project(project)).unwrap();
-      assert.equal(view[0].maintainers.length, 3);
-      assert.equal(view[1].version.toNumber(), 1);
-      assert.equal(view[1].kinds[1].rate.toBigInt(), 15n * FIXED / 10n);
+      assert.equal(view.project.maintainers.length, 3);
+      assert.equal(view.equation.version.toNumber(), 1);
+      assert.equal(view.equation.kinds[1].rate.toBigInt(), 15n * FIXED / 10n);
+      assert.equal(view.policy.rules.minApprovals.toNumber(), 2);
     }));
 
   test('three contributors log work', { timeout: 120_000 }, () =>
@@ -62,8 +63,9 @@ describe('project lifecycle', () => {
         assert.equal(e.contributor.toString(), logs[i][0].address);
         contributions[logs[i][0].address] = e.contribution.toNumber();
       }
-      const [ids] = await api.call.commonsApi.reviewable(project, k.bob.address, null, 10);
-      assert.deepEqual(ids.map((x) => x.toNumber()).sort(), Object.values(contributions).sort());
+      const page = await api.call.commonsApi.reviewable(project, k.bob.address, null, 10);
+      assert.deepEqual(page.contributions.map((x) => x.toNumber()).sort(), Object.values(contributions).sort());
+      assert.ok(page.next.isNone, 'one page holds them all');
     }));
 
   test('reviews on chain and by wallet signature accept every contribution', { timeout: 180_000 }, () =>
@@ -91,9 +93,13 @@ describe('project lifecycle', () => {
       const accepted = eventsOf(events, 'commons', 'ContributionAccepted');
       assert.equal(accepted.length, 3);
       for (const id of ids) {
-        const [record] = (await api.call.commonsApi.contribution(id)).unwrap();
+        const { contribution: record, attestations } = (await api.call.commonsApi.contribution(id)).unwrap();
         assert.ok(record.status.isAccepted, `contribution ${id} accepted`);
         assert.equal(record.status.asAccepted.equationVersion.toNumber(), 1);
+        assert.deepEqual(record.approvals.map((a) => a.reviewer.toString()).sort(),
+          [k.bob.address, k.charlie.address].sort());
+        const relayed = attestations.find((a) => a.reviewer.toString() === k.charlie.address);
+        assert.equal(relayed.attestation.relayed.isTrue, true, "Charlie's attestation was relayed");
       }
     }));
 
@@ -106,7 +112,7 @@ describe('project lifecycle', () => {
       holdings = {};
       let total = 0n;
       for (const [name, units] of Object.entries(expected)) {
-        const [u, t, share] = await api.call.commonsApi.units(project, k[name].address);
+        const { units: u, total: t, share } = await api.call.commonsApi.units(project, k[name].address);
         assert.equal(u.toBigInt(), units, `${name}'s units`);
         holdings[name] = units;
         total = t.toBigInt();
@@ -178,16 +184,16 @@ describe('project lifecycle', () => {
       assert.equal(closed.passed.isTrue, true);
       const enactment = closed.enactment.unwrap().toNumber();
       await waitPastBlock(api, enactment);
-      const [, equation] = (await api.call.commonsApi.project(project)).unwrap();
+      const { equation } = (await api.call.commonsApi.project(project)).unwrap();
       assert.equal(equation.version.toNumber(), 2);
       assert.equal(equation.kinds[0].rate.toBigInt(), 20n * FIXED);
 
       // Work logged now is valued under version 2.
       const { events: submitted } = await send(api, api.tx.commons.submitContribution(project, 0, 1n, 'ipfs://later'), k.dave);
       const [logged] = eventsOf(submitted, 'commons', 'ContributionSubmitted');
-      const [record] = (await api.call.commonsApi.contribution(logged.contribution)).unwrap();
-      assert.equal(record.valuation[0].toNumber(), 2);
-      assert.equal(record.valuation[1].toBigInt(), 20n * FIXED);
+      const { contribution: record } = (await api.call.commonsApi.contribution(logged.contribution)).unwrap();
+      assert.equal(record.valuation.version.toNumber(), 2);
+      assert.equal(record.valuation.rate.toBigInt(), 20n * FIXED);
     }));
 
   test('bad input reaches the client as a documented error, and blocks go on', { timeout: 180_000 }, () =>

@@ -47,7 +47,7 @@ describe('runtime upgrade by the chain vote', () => {
         { reviewers: 'Anyone', minApprovals: 1, threshold: 500_000_000, reviewPeriod: 100, optimistic: false, reviewerReward: 0 }),
       k.eve);
       const project = eventsOf(created, 'commons', 'ProjectCreated')[0].project.toNumber();
-      const [aliceUnits] = await api.call.commonsApi.units(0, k.alice.address);
+      const { units: aliceUnits } = await api.call.commonsApi.units(0, k.alice.address);
       assert.equal(aliceUnits.toBigInt(), 100n, 'Alice founded the recognised project');
       const snapshot = async (client) => JSON.stringify({
         founding: (await client.call.commonsApi.project(0)).toJSON(),

@@ -2,7 +2,7 @@
 //! takes by vote about its contributions after review.
 
 use frame_support::{
-	ensure,
+	defensive, ensure,
 	traits::{fungible::Mutate, tokens::Preservation, Bounded, Get},
 };
 use sp_runtime::{
@@ -23,12 +23,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
 		let decided = c.decided.ok_or(Error::<T>::NotRejected)?;
 		ensure!(
-			frame_system::Pallet::<T>::block_number() <= decided.saturating_add(T::AppealWindow::get()),
+			frame_system::Pallet::<T>::block_number()
+				<= decided.saturating_add(T::AppealWindow::get()),
 			Error::<T>::AppealWindowClosed
 		);
 		ensure!(!Appeals::<T>::contains_key(contribution), Error::<T>::AlreadyAppealed);
 		let call: <T as Config>::RuntimeCall = Call::<T>::accept_appeal { contribution }.into();
-		let inline = codec::Encode::encode(&call).try_into().map_err(|_| Error::<T>::CallTooLarge)?;
+		let inline =
+			codec::Encode::encode(&call).try_into().map_err(|_| Error::<T>::CallTooLarge)?;
 		let proposal = Self::do_propose(
 			who,
 			Scope::Project(c.project),
@@ -57,21 +59,30 @@ impl<T: Config> Pallet<T> {
 		}
 		c.status = Self::credit(&c)?;
 		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
-			return Err(Error::<T>::NotAccepted.into());
+			defensive!("`credit` returns an accepted status");
+			return Err(Error::<T>::Unexpected.into());
 		};
 		Contributions::<T>::insert(contribution, c);
-		Self::deposit_event(Event::AppealAccepted { contribution, units, reviewer_units, refunded });
+		Self::deposit_event(Event::AppealAccepted {
+			contribution,
+			units,
+			reviewer_units,
+			refunded,
+		});
 		Ok(())
 	}
 
-	pub(crate) fn do_revoke(contribution: ContributionId, mut c: Contribution<T>) -> DispatchResult {
+	pub(crate) fn do_revoke_contribution(
+		contribution: ContributionId,
+		mut c: Contribution<T>,
+	) -> DispatchResult {
 		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
 			return Err(Error::<T>::NotAccepted.into());
 		};
 		let mut burned = Self::burn(c.project, &c.contributor, units)?;
 		let each = reviewer_units.checked_div(c.approvals.len() as u128).unwrap_or(0);
-		for (reviewer, _) in c.approvals.iter() {
-			burned = burned.saturating_add(Self::burn(c.project, reviewer, each)?);
+		for approval in c.approvals.iter() {
+			burned = burned.saturating_add(Self::burn(c.project, &approval.reviewer, each)?);
 		}
 		c.status = ContributionStatus::Revoked { burned };
 		Contributions::<T>::insert(contribution, c);

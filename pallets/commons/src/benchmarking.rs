@@ -1,8 +1,20 @@
 //! Benchmarks of every call, with worst-case inputs (frame-benchmarking v2).
 
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::panic,
+	reason = "benchmarks build their own state and fail loudly if they cannot"
+)]
+
 use super::*;
 use crate::{
-	signing::{AttestationPayload, ContributionPayload, SignedAttestation, ATTESTATION_TAG, CONTRIBUTION_TAG},
+	signing::{
+		AttestationPayload, ContributionPayload, SignedAttestation, ATTESTATION_TAG,
+		CONTRIBUTION_TAG,
+	},
 	Pallet as Commons,
 };
 use alloc::vec::Vec;
@@ -11,7 +23,7 @@ use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
-		Get,
+		EnsureOriginWithArg, Get,
 	},
 	BoundedVec,
 };
@@ -100,7 +112,7 @@ fn project<T: Config>(rules: ReviewRules<BlockNumberOf<T>>) -> (ProjectId, T::Ac
 
 fn contribution<T: Config>(project: ProjectId, index: u32) -> (ContributionId, T::AccountId) {
 	let contributor = funded::<T>("contributor", index);
-	let id = Commons::<T>::do_submit(
+	let id = Commons::<T>::do_submit_contribution(
 		contributor.clone(),
 		contributor.clone(),
 		project,
@@ -116,23 +128,32 @@ fn contribution<T: Config>(project: ProjectId, index: u32) -> (ContributionId, T
 fn approvals<T: Config>(id: ContributionId, n: u32, offset: u32) {
 	for i in 0..n {
 		let reviewer = funded::<T>("reviewer", offset + i);
-		let checked = Commons::<T>::check_attestation(id, &reviewer, Some(999)).expect("may review");
-		Commons::<T>::apply_attestation(checked, reviewer, Verdict::Approve, Some(999), bytes::<T::MaxNoteLen>(b'x'), false)
-			.expect("counts");
+		let checked =
+			Commons::<T>::check_attestation(id, &reviewer, Some(999)).expect("may review");
+		Commons::<T>::apply_attestation(
+			checked,
+			reviewer,
+			Verdict::Approve,
+			Some(999),
+			bytes::<T::MaxNoteLen>(b'x'),
+			false,
+		)
+		.expect("counts");
 	}
 }
 
-
 /// A call a proposal carries in the benchmarks.
 fn call<T: Config>() -> BoundedCallOf<T> {
-	let call: <T as Config>::RuntimeCall = Call::<T>::set_recognised { project: 0, recognised: true }.into();
+	let call: <T as Config>::RuntimeCall =
+		Call::<T>::set_recognised { project: 0, recognised: true }.into();
 	frame_support::traits::Bounded::Inline(BoundedVec::truncate_from(call.encode()))
 }
 
 /// A call noted as a preimage: the proposal reads its length.
 fn noted_call<T: Config>() -> BoundedCallOf<T> {
 	use frame_support::traits::StorePreimage;
-	let call: <T as Config>::RuntimeCall = Call::<T>::set_recognised { project: 0, recognised: true }.into();
+	let call: <T as Config>::RuntimeCall =
+		Call::<T>::set_recognised { project: 0, recognised: true }.into();
 	let bytes = call.encode();
 	let len = bytes.len() as u32;
 	let hash = T::Preimages::note(bytes.into()).expect("notes");
@@ -155,13 +176,18 @@ fn chain_member<T: Config>() -> T::AccountId {
 }
 
 fn next_block<T: Config>() {
-	frame_system::Pallet::<T>::set_block_number(frame_system::Pallet::<T>::block_number() + 1u32.into());
+	frame_system::Pallet::<T>::set_block_number(
+		frame_system::Pallet::<T>::block_number() + 1u32.into(),
+	);
 }
 
 /// One chamber of each rule (as many as `MaxChambers` allows), each needing every member.
 fn all_chambers<T: Config>() -> ChambersOf<T> {
-	let rules = [ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed];
-	ChambersOf::<T>::truncate_from(rules.map(|rule| Chamber { rule, quorum: Perbill::one() }).to_vec())
+	let rules =
+		[ChamberRule::Holders, ChamberRule::Payers, ChamberRule::Maintainers, ChamberRule::Listed];
+	ChambersOf::<T>::truncate_from(
+		rules.map(|rule| Chamber { rule, quorum: Perbill::one() }).to_vec(),
+	)
 }
 
 /// A project with every chamber, whose creator is the only member of each: a holder, a payer,
@@ -170,7 +196,8 @@ fn chambered_project<T: Config>() -> (ProjectId, T::AccountId) {
 	let (p, creator) = project::<T>(rules::<T>(1, false));
 	Commons::<T>::do_set_chambers(p, all_chambers::<T>()).expect("valid");
 	Commons::<T>::mint(p, &creator, 1_000).expect("mints");
-	Commons::<T>::do_pay_income(creator.clone(), p, T::Currency::minimum_balance()).expect("funded");
+	Commons::<T>::do_pay_income(creator.clone(), p, T::Currency::minimum_balance())
+		.expect("funded");
 	Commons::<T>::do_set_chamber_member(p, creator.clone(), true).expect("exists");
 	next_block::<T>();
 	(p, creator)
@@ -184,8 +211,15 @@ fn rejected_contribution<T: Config>() -> (ProjectId, ContributionId, T::AccountI
 	approvals::<T>(c, max - 1, 0);
 	let rejecter = funded::<T>("rejecter", 0);
 	let checked = Commons::<T>::check_attestation(c, &rejecter, None).expect("may review");
-	Commons::<T>::apply_attestation(checked, rejecter, Verdict::Reject, None, Default::default(), false)
-		.expect("counts");
+	Commons::<T>::apply_attestation(
+		checked,
+		rejecter,
+		Verdict::Reject,
+		None,
+		Default::default(),
+		false,
+	)
+	.expect("counts");
 	assert_eq!(Contributions::<T>::get(c).expect("kept").status, ContributionStatus::Rejected);
 	(p, c, contributor)
 }
@@ -210,38 +244,50 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn set_value_equation() {
+	fn set_value_equation() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, kinds::<T>());
+		_(origin as T::RuntimeOrigin, p, kinds::<T>());
 		assert_eq!(ValueEquations::<T>::get(p).map(|e| e.version), Some(2));
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_review_policy() {
+	fn set_review_policy() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, rules::<T>(2, true));
+		_(origin as T::RuntimeOrigin, p, rules::<T>(2, true));
 		assert_eq!(ReviewPolicies::<T>::get(p).map(|e| e.version), Some(2));
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_maintainers() {
+	fn set_maintainers() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let maintainers: Vec<T::AccountId> =
 			(0..T::MaxMaintainers::get()).map(|i| account("maintainer", i, 0)).collect();
 		let maintainers = MaintainersOf::<T>::truncate_from(maintainers);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, maintainers.clone());
+		_(origin as T::RuntimeOrigin, p, maintainers.clone());
 		assert_eq!(Projects::<T>::get(p).map(|p| p.maintainers), Some(maintainers));
+		Ok(())
 	}
 
 	#[benchmark]
-	fn close_project() {
+	fn close_project() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p);
+		_(origin as T::RuntimeOrigin, p);
 		assert_eq!(Projects::<T>::get(p).map(|p| p.status), Some(ProjectStatus::Closed));
+		Ok(())
 	}
 
 	#[benchmark]
@@ -296,7 +342,13 @@ mod benchmarks {
 		approvals::<T>(c, max - 1, 0);
 		let reviewer = funded::<T>("reviewer", max);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(reviewer), c, Verdict::Approve, Some(999), bytes::<T::MaxNoteLen>(b'x'));
+		_(
+			RawOrigin::Signed(reviewer),
+			c,
+			Verdict::Approve,
+			Some(999),
+			bytes::<T::MaxNoteLen>(b'x'),
+		);
 		assert!(Commons::<T>::units_of(p, &contributor) > 0);
 	}
 
@@ -363,19 +415,22 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn set_income_policy() {
+	fn set_income_policy() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let upstream: Vec<(ProjectId, Perbill)> = (0..T::MaxUpstreams::get())
 			.map(|_| (project::<T>(rules::<T>(1, false)).0, Perbill::from_percent(1)))
 			.collect();
 		let upstream = UpstreamOf::<T>::truncate_from(upstream);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, Perbill::from_percent(10), upstream);
+		_(origin as T::RuntimeOrigin, p, Perbill::from_percent(10), upstream);
 		assert!(IncomePolicies::<T>::contains_key(p));
+		Ok(())
 	}
 
 	#[benchmark]
-	fn spend_treasury() {
+	fn spend_treasury() -> Result<(), BenchmarkError> {
 		let (p, creator) = project::<T>(rules::<T>(1, false));
 		let amount = T::Currency::minimum_balance();
 		T::Currency::transfer(
@@ -386,9 +441,12 @@ mod benchmarks {
 		)
 		.expect("funded creator");
 		let to: T::AccountId = account("recipient", 0, 0);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, to.clone(), amount);
+		_(origin as T::RuntimeOrigin, p, to.clone(), amount);
 		assert_eq!(T::Currency::balance(&to), amount);
+		Ok(())
 	}
 
 	/// A payment split to a treasury and `MaxUpstreams` upstream projects, into a project with
@@ -406,8 +464,12 @@ mod benchmarks {
 				(up, Perbill::from_percent(1))
 			})
 			.collect();
-		Commons::<T>::do_set_income_policy(p, Perbill::from_percent(10), UpstreamOf::<T>::truncate_from(upstream))
-			.expect("valid policy");
+		Commons::<T>::do_set_income_policy(
+			p,
+			Perbill::from_percent(10),
+			UpstreamOf::<T>::truncate_from(upstream),
+		)
+		.expect("valid policy");
 		let payer = funded::<T>("payer", 0);
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
 		#[extrinsic_call]
@@ -439,7 +501,12 @@ mod benchmarks {
 		let member = chain_member::<T>();
 		let call = noted_call::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(member), Scope::Chain, alloc::boxed::Box::new(call), bytes::<T::MaxMetadataLen>(b'd'));
+		_(
+			RawOrigin::Signed(member),
+			Scope::Chain,
+			alloc::boxed::Box::new(call),
+			bytes::<T::MaxMetadataLen>(b'd'),
+		);
 		assert!(Proposals::<T>::contains_key(0));
 	}
 
@@ -448,8 +515,14 @@ mod benchmarks {
 	#[benchmark]
 	fn vote() {
 		let member = chain_member::<T>();
-		let id = Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default(), None)
-			.expect("member");
+		let id = Commons::<T>::do_propose(
+			member.clone(),
+			Scope::Chain,
+			call::<T>(),
+			Default::default(),
+			None,
+		)
+		.expect("member");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), id, true, 3);
 		assert_eq!(Votes::<T>::get(id, &member).map(|v| v.votes), Some(3));
@@ -459,8 +532,14 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_vote() {
 		let member = chain_member::<T>();
-		let id = Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default(), None)
-			.expect("member");
+		let id = Commons::<T>::do_propose(
+			member.clone(),
+			Scope::Chain,
+			call::<T>(),
+			Default::default(),
+			None,
+		)
+		.expect("member");
 		Commons::<T>::do_vote(member.clone(), id, true, 3).expect("credits");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), id, member.clone());
@@ -470,8 +549,14 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel() {
 		let member = chain_member::<T>();
-		let id = Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default(), None)
-			.expect("member");
+		let id = Commons::<T>::do_propose(
+			member.clone(),
+			Scope::Chain,
+			call::<T>(),
+			Default::default(),
+			None,
+		)
+		.expect("member");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member), id);
 		assert_eq!(Proposals::<T>::get(id).expect("kept").status, ProposalStatus::Cancelled);
@@ -481,14 +566,23 @@ mod benchmarks {
 	#[benchmark]
 	fn close() {
 		let (p, member) = chambered_project::<T>();
-		let id = Commons::<T>::do_propose(member.clone(), Scope::Project(p), call::<T>(), Default::default(), None)
-			.expect("member");
+		let id = Commons::<T>::do_propose(
+			member.clone(),
+			Scope::Project(p),
+			call::<T>(),
+			Default::default(),
+			None,
+		)
+		.expect("member");
 		Commons::<T>::do_vote(member.clone(), id, true, 1).expect("credits");
 		let ends = Proposals::<T>::get(id).expect("kept").ends;
 		frame_system::Pallet::<T>::set_block_number(ends + 1u32.into());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member), id);
-		assert!(matches!(Proposals::<T>::get(id).expect("kept").status, ProposalStatus::Passed { .. }));
+		assert!(matches!(
+			Proposals::<T>::get(id).expect("kept").status,
+			ProposalStatus::Passed { .. }
+		));
 	}
 
 	/// An appeal in a project with every chamber.
@@ -504,40 +598,55 @@ mod benchmarks {
 	/// Accepting a rejected contribution with `MaxReviewers − 1` approvals: as many mints, and
 	/// the forfeited deposit returned.
 	#[benchmark]
-	fn accept_appeal() {
-		let (_, c, _) = rejected_contribution::<T>();
+	fn accept_appeal() -> Result<(), BenchmarkError> {
+		let (p, c, _) = rejected_contribution::<T>();
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, c);
-		assert!(matches!(Contributions::<T>::get(c).expect("kept").status, ContributionStatus::Accepted { .. }));
+		_(origin as T::RuntimeOrigin, c);
+		assert!(matches!(
+			Contributions::<T>::get(c).expect("kept").status,
+			ContributionStatus::Accepted { .. }
+		));
+		Ok(())
 	}
 
 	/// Revoking a contribution accepted with `MaxReviewers` approvals: as many burns.
 	#[benchmark]
-	fn revoke_contribution() {
+	fn revoke_contribution() -> Result<(), BenchmarkError> {
 		let max = T::MaxReviewers::get();
 		let (p, _) = project::<T>(rules::<T>(max, false));
 		let (c, _) = contribution::<T>(p, 0);
 		approvals::<T>(c, max, 0);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, c);
-		assert!(matches!(Contributions::<T>::get(c).expect("kept").status, ContributionStatus::Revoked { .. }));
+		_(origin as T::RuntimeOrigin, c);
+		assert!(matches!(
+			Contributions::<T>::get(c).expect("kept").status,
+			ContributionStatus::Revoked { .. }
+		));
+		Ok(())
 	}
 
 	/// Moving units into an existing holding (two settlements and a merge).
 	#[benchmark]
-	fn move_units() {
+	fn move_units() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let from: T::AccountId = account("from", 0, 0);
 		let to: T::AccountId = account("to", 0, 0);
 		Commons::<T>::mint(p, &from, 1_000).expect("mints");
 		Commons::<T>::mint(p, &to, 1_000).expect("mints");
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, from, to.clone());
+		_(origin as T::RuntimeOrigin, p, from, to.clone());
 		assert_eq!(Commons::<T>::units_of(p, &to), 2_000);
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_governance() {
+	fn set_governance() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let params = GovernanceParams {
 			budget: Budget::ByShare { min: 1, max: 100 },
@@ -545,27 +654,36 @@ mod benchmarks {
 			voting_period: T::EpochLength::get(),
 			enactment_delay: T::EpochLength::get(),
 		};
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, Scope::Project(p), params);
+		_(origin as T::RuntimeOrigin, Scope::Project(p), params);
 		assert_eq!(Commons::<T>::governance_of(Scope::Project(p)), params);
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_chambers() {
+	fn set_chambers() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let chambers = all_chambers::<T>();
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, chambers.clone());
+		_(origin as T::RuntimeOrigin, p, chambers.clone());
 		assert_eq!(ProjectChambers::<T>::get(p), chambers);
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_chamber_member() {
+	fn set_chamber_member() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let who: T::AccountId = account("listed", 0, 0);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, p, who.clone(), true);
+		_(origin as T::RuntimeOrigin, p, who.clone(), true);
 		assert!(ChamberList::<T>::contains_key(p, &who));
+		Ok(())
 	}
 
 	/// Recognising one more project beside `MaxRecognised − 1`.

@@ -6,11 +6,11 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchError, DispatchResult, FixedPointNumber,
+	ArithmeticError, DispatchError, DispatchResult, FixedPointNumber,
 };
 
 use crate::{
-	signing::{self, ContributionPayloadOf, SignatureProblem, CONTRIBUTION_TAG},
+	signing::{self, ContributionPayloadOf, CONTRIBUTION_TAG},
 	types::*,
 	Appeals, Attestations, Config, Contributions, Error, Event, Forfeited, HoldReason,
 	NextContributionId, Pallet, PendingContributions, Projects, Proposals, ReviewPolicies,
@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		Contributions::<T>::get(id).ok_or_else(|| Error::<T>::UnknownContribution.into())
 	}
 
-	pub(crate) fn do_submit(
+	pub(crate) fn do_submit_contribution(
 		contributor: T::AccountId,
 		depositor: T::AccountId,
 		project: ProjectId,
@@ -42,12 +42,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		// Valued under the equation in force now; whatever is credited (at most the claim)
 		// then mints without overflow.
-		rate.checked_mul_int(quantity).ok_or(Error::<T>::Overflow)?;
+		rate.checked_mul_int(quantity).ok_or(ArithmeticError::Overflow)?;
 		let policy = ReviewPolicies::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
 
 		let id = NextContributionId::<T>::get();
-		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		p.pending = p.pending.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		p.pending = p.pending.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 
 		let deposit = T::ContributionDeposit::get();
 		T::Currency::hold(&HoldReason::ContributionDeposit.into(), &depositor, deposit)?;
@@ -60,7 +60,7 @@ impl<T: Config> Pallet<T> {
 				depositor: depositor.clone(),
 				deposit,
 				kind,
-				valuation: (equation.version, rate),
+				valuation: Valuation { version: equation.version, rate },
 				quantity,
 				evidence,
 				submitted: frame_system::Pallet::<T>::block_number(),
@@ -85,7 +85,7 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	pub(crate) fn do_submit_signed(
+	pub(crate) fn do_submit_signed_contribution(
 		relayer: T::AccountId,
 		contributor: T::AccountId,
 		payload: ContributionPayloadOf<T>,
@@ -100,15 +100,14 @@ impl<T: Config> Pallet<T> {
 			&encoded,
 			&signature,
 			&contributor,
-		)
-		.map_err(Self::signature_error)?;
+		)?;
 		let nonce = SignedContributionNonce::<T>::get(&contributor);
 		ensure!(payload.nonce == nonce, Error::<T>::BadNonce);
 		SignedContributionNonce::<T>::insert(
 			&contributor,
-			nonce.checked_add(1).ok_or(Error::<T>::Overflow)?,
+			nonce.checked_add(1).ok_or(ArithmeticError::Overflow)?,
 		);
-		Self::do_submit(
+		Self::do_submit_contribution(
 			contributor,
 			relayer,
 			payload.project,
@@ -119,17 +118,10 @@ impl<T: Config> Pallet<T> {
 		.map(|_| ())
 	}
 
-	pub(crate) fn signature_error(problem: SignatureProblem) -> DispatchError {
-		match problem {
-			SignatureProblem::ForeignChain => Error::<T>::ForeignChain,
-			SignatureProblem::WrongDomain => Error::<T>::WrongDomain,
-			SignatureProblem::Expired => Error::<T>::SignatureExpired,
-			SignatureProblem::BadSignature => Error::<T>::BadSignature,
-		}
-		.into()
-	}
-
-	pub(crate) fn do_withdraw(who: T::AccountId, id: ContributionId) -> DispatchResult {
+	pub(crate) fn do_withdraw_contribution(
+		who: T::AccountId,
+		id: ContributionId,
+	) -> DispatchResult {
 		let mut c = Self::contribution(id)?;
 		ensure!(c.contributor == who, Error::<T>::NotContributor);
 		ensure!(c.status.is_pending(), Error::<T>::NotPending);
@@ -141,14 +133,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases what is left of a contribution's deposit to whoever paid it.
 	pub(crate) fn release_deposit(c: &mut Contribution<T>) -> DispatchResult {
-		if !c.deposit.is_zero() {
-			T::Currency::release(
-				&HoldReason::ContributionDeposit.into(),
-				&c.depositor,
-				c.deposit,
-				Precision::BestEffort,
-			)?;
-			c.deposit = Zero::zero();
+		Self::release_held(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)
+	}
+
+	/// Releases a deposit held for `reason` from `who` and zeroes the record's `deposit`.
+	pub(crate) fn release_held(
+		reason: HoldReason,
+		who: &T::AccountId,
+		deposit: &mut BalanceOf<T>,
+	) -> DispatchResult {
+		if !deposit.is_zero() {
+			T::Currency::release(&reason.into(), who, *deposit, Precision::BestEffort)?;
+			*deposit = Zero::zero();
 		}
 		Ok(())
 	}
@@ -173,8 +169,8 @@ impl<T: Config> Pallet<T> {
 		let mut c = Self::contribution(id)?;
 		let decided = c.decided.ok_or(Error::<T>::NotRemovable)?;
 		ensure!(
-			frame_system::Pallet::<T>::block_number() >=
-				decided.saturating_add(T::RetentionPeriod::get()),
+			frame_system::Pallet::<T>::block_number()
+				>= decided.saturating_add(T::RetentionPeriod::get()),
 			Error::<T>::NotRemovable
 		);
 		// An appeal that is open, or passed and not yet enacted, still needs the record.

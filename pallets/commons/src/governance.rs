@@ -6,14 +6,13 @@ use frame_support::{
 	traits::{
 		fungible::MutateHold,
 		schedule::{v3::Anon as ScheduleAnon, DispatchTime},
-		tokens::Precision,
-		Bounded, Get, QueryPreimage,
+		Bounded, DefensiveOption, Get, QueryPreimage,
 	},
 	BoundedVec,
 };
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedInto, Zero},
-	DispatchError, DispatchResult, Perbill,
+	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 use crate::{
@@ -43,8 +42,9 @@ impl<T: Config> Pallet<T> {
 	pub fn governance_of(scope: Scope) -> GovernanceParams<BlockNumberOf<T>> {
 		match scope {
 			Scope::Chain => ChainGovernance::<T>::get(),
-			Scope::Project(id) =>
-				ProjectGovernance::<T>::get(id).unwrap_or_else(DefaultProjectGovernance::<T>::get),
+			Scope::Project(id) => {
+				ProjectGovernance::<T>::get(id).unwrap_or_else(DefaultProjectGovernance::<T>::get)
+			},
 		}
 	}
 
@@ -59,9 +59,9 @@ impl<T: Config> Pallet<T> {
 			(Scope::Chain, Budget::ByShare { .. }) => false,
 		};
 		ensure!(
-			budget_ok &&
-				!params.voting_period.is_zero() &&
-				params.voting_period <= T::EpochLength::get(),
+			budget_ok
+				&& !params.voting_period.is_zero()
+				&& params.voting_period <= T::EpochLength::get(),
 			Error::<T>::InvalidGovernance
 		);
 		Ok(())
@@ -130,12 +130,15 @@ impl<T: Config> Pallet<T> {
 					.any(|id| Self::holder_since(*id, who, snapshot)),
 				Scope::Project(id) => match chamber.rule {
 					ChamberRule::Holders => Self::holder_since(id, who, snapshot),
-					ChamberRule::Payers =>
-						Payers::<T>::get(id, who).is_some_and(|since| since < snapshot),
-					ChamberRule::Maintainers =>
-						Projects::<T>::get(id).is_some_and(|p| p.maintainers.contains(who)),
-					ChamberRule::Listed =>
-						ChamberList::<T>::get(id, who).is_some_and(|since| since < snapshot),
+					ChamberRule::Payers => {
+						Payers::<T>::get(id, who).is_some_and(|since| since < snapshot)
+					},
+					ChamberRule::Maintainers => {
+						Projects::<T>::get(id).is_some_and(|p| p.maintainers.contains(who))
+					},
+					ChamberRule::Listed => {
+						ChamberList::<T>::get(id, who).is_some_and(|since| since < snapshot)
+					},
 				},
 			};
 			if member {
@@ -182,9 +185,8 @@ impl<T: Config> Pallet<T> {
 	fn check_call(call: &BoundedCallOf<T>) -> DispatchResult {
 		match call {
 			Bounded::Inline(bytes) => {
-				let decoded = <<T as Config>::RuntimeCall as codec::Decode>::decode(
-					&mut &bytes[..],
-				);
+				let decoded =
+					<<T as Config>::RuntimeCall as codec::Decode>::decode(&mut bytes.as_slice());
 				ensure!(decoded.is_ok(), Error::<T>::UndecodableCall);
 			},
 			Bounded::Lookup { hash, len } => {
@@ -208,7 +210,7 @@ impl<T: Config> Pallet<T> {
 		let live = LiveProposals::<T>::get(scope);
 		ensure!(live < T::MaxLiveProposals::get(), Error::<T>::TooManyProposals);
 		let id = NextProposalId::<T>::get();
-		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let proposal = Proposal::<T> {
 			scope,
@@ -250,10 +252,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut proposal = Self::proposal(id)?;
 		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
-		ensure!(
-			frame_system::Pallet::<T>::block_number() <= proposal.ends,
-			Error::<T>::VotingOver
-		);
+		ensure!(frame_system::Pallet::<T>::block_number() <= proposal.ends, Error::<T>::VotingOver);
 		let old = Votes::<T>::get(id, &who);
 		let chambers = match old {
 			Some(v) => v.chambers,
@@ -268,12 +267,13 @@ impl<T: Config> Pallet<T> {
 			budget: Self::budget_of(proposal.scope, proposal.epoch, &who),
 			spent: 0,
 		});
-		let old_cost = old.map_or(Some(0), |v| v.cost()).ok_or(Error::<T>::Overflow)?;
+		// An old vote was paid for, so its cost neither overflows nor exceeds what was spent.
+		let old_cost = old.map_or(Some(0), |v| v.cost()).defensive_ok_or(Error::<T>::Unexpected)?;
 		let new_cost = new.map_or(Some(0), |v| v.cost()).ok_or(Error::<T>::NotEnoughCredits)?;
 		let spent = credits
 			.spent
 			.checked_sub(old_cost)
-			.ok_or(Error::<T>::Overflow)?
+			.defensive_ok_or(Error::<T>::Unexpected)?
 			.checked_add(new_cost)
 			.ok_or(Error::<T>::NotEnoughCredits)?;
 		ensure!(spent <= credits.budget, Error::<T>::NotEnoughCredits);
@@ -324,13 +324,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases an open proposal's deposit and takes it off its scope's open count.
 	fn conclude_proposal(proposal: &mut Proposal<T>) -> DispatchResult {
-		T::Currency::release(
-			&HoldReason::ProposalDeposit.into(),
-			&proposal.proposer,
-			proposal.deposit,
-			Precision::BestEffort,
-		)?;
-		proposal.deposit = Zero::zero();
+		Self::release_held(HoldReason::ProposalDeposit, &proposal.proposer, &mut proposal.deposit)?;
 		LiveProposals::<T>::mutate(proposal.scope, |n| *n = n.saturating_sub(1));
 		Ok(())
 	}
@@ -379,10 +373,23 @@ impl<T: Config> Pallet<T> {
 			None
 		};
 		let tallies = BoundedVec::truncate_from(
-			proposal.chambers.iter().map(|(_, tally)| *tally).collect::<alloc::vec::Vec<_>>(),
+			proposal
+				.chambers
+				.iter()
+				.map(|(_, tally)| *tally)
+				.collect::<alloc::vec::Vec<_>>(),
 		);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::ProposalClosed { proposal: id, passed, enactment, tallies });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_default_governance(
+		params: GovernanceParams<BlockNumberOf<T>>,
+	) -> DispatchResult {
+		Self::ensure_valid_governance(Scope::Project(0), &params)?;
+		DefaultProjectGovernance::<T>::put(params);
+		Self::deposit_event(Event::DefaultGovernanceSet { params });
 		Ok(())
 	}
 
@@ -436,7 +443,9 @@ impl<T: Config> Pallet<T> {
 		RecognisedProjects::<T>::try_mutate(|list| -> DispatchResult {
 			let position = list.iter().position(|p| *p == project);
 			match (recognised, position) {
-				(true, None) => list.try_push(project).map_err(|_| Error::<T>::TooManyRecognised)?,
+				(true, None) => {
+					list.try_push(project).map_err(|_| Error::<T>::TooManyRecognised)?
+				},
 				(false, Some(i)) => {
 					list.remove(i);
 				},

@@ -7,13 +7,13 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::Preservation,
-		Get,
+		DefensiveOption, Get,
 	},
 };
 use sp_core::U256;
 use sp_runtime::{
 	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
-	DispatchError, DispatchResult, Perbill,
+	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 use crate::{
@@ -27,11 +27,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn balance(x: u128) -> Result<BalanceOf<T>, DispatchError> {
-		BalanceOf::<T>::try_from(x).map_err(|_| Error::<T>::Overflow.into())
+		BalanceOf::<T>::try_from(x).map_err(|_| ArithmeticError::Overflow.into())
 	}
 
 	pub(crate) fn to_u128(x: BalanceOf<T>) -> Result<u128, DispatchError> {
-		x.try_into().map_err(|_| Error::<T>::Overflow.into())
+		x.try_into().map_err(|_| ArithmeticError::Overflow.into())
 	}
 
 	/// Settles a holding against the project's income per unit: what it earned since its
@@ -45,11 +45,12 @@ impl<T: Config> Pallet<T> {
 		let scaled = U256::from(holding.units)
 			.checked_mul(U256::from(delta))
 			.and_then(|x| x.checked_add(U256::from(holding.income_remainder)))
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		let (earned, remainder) = scaled.div_mod(U256::from(INCOME_PRECISION));
-		let earned = u128::try_from(earned).map_err(|_| Error::<T>::Overflow)?;
-		let unclaimed =
-			Self::to_u128(holding.unclaimed)?.checked_add(earned).ok_or(Error::<T>::Overflow)?;
+		let earned = u128::try_from(earned).map_err(|_| ArithmeticError::Overflow)?;
+		let unclaimed = Self::to_u128(holding.unclaimed)?
+			.checked_add(earned)
+			.ok_or(ArithmeticError::Overflow)?;
 		holding.unclaimed = Self::balance(unclaimed)?;
 		holding.income_remainder = remainder.low_u128();
 		holding.income_checkpoint = income_per_unit;
@@ -83,7 +84,10 @@ impl<T: Config> Pallet<T> {
 			total = total.saturating_add(u64::from(share.deconstruct()));
 		}
 		ensure!(total <= u64::from(Perbill::one().deconstruct()), Error::<T>::InvalidIncomePolicy);
-		IncomePolicies::<T>::insert(project, crate::IncomePolicy { treasury, upstream: upstream.clone() });
+		IncomePolicies::<T>::insert(
+			project,
+			crate::IncomePolicy { treasury, upstream: upstream.clone() },
+		);
 		Self::deposit_event(Event::IncomePolicySet { project, treasury, upstream });
 		Ok(())
 	}
@@ -122,7 +126,7 @@ impl<T: Config> Pallet<T> {
 		let to_holders = amount
 			.checked_sub(&to_treasury)
 			.and_then(|x| x.checked_sub(&to_upstream))
-			.ok_or(Error::<T>::Overflow)?;
+			.defensive_ok_or(ArithmeticError::Underflow)?;
 		let to_holders = Self::distribute(&payer, project, to_holders)?;
 		Self::deposit_event(Event::IncomePaid {
 			project,
@@ -160,14 +164,20 @@ impl<T: Config> Pallet<T> {
 		let distributable = U256::from(Self::to_u128(amount)?)
 			.checked_mul(U256::from(INCOME_PRECISION))
 			.and_then(|x| x.checked_add(U256::from(state.carried)))
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		let (increment, carried) = distributable.div_mod(U256::from(p.total_units));
-		let increment = u128::try_from(increment).map_err(|_| Error::<T>::Overflow)?;
+		let increment = u128::try_from(increment).map_err(|_| ArithmeticError::Overflow)?;
 		state.income_per_unit =
-			state.income_per_unit.checked_add(increment).ok_or(Error::<T>::Overflow)?;
+			state.income_per_unit.checked_add(increment).ok_or(ArithmeticError::Overflow)?;
 		state.carried = carried.low_u128();
-		state.distributed = state.distributed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		T::Currency::transfer(payer, &Self::income_account(project), amount, Preservation::Preserve)?;
+		state.distributed =
+			state.distributed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		T::Currency::transfer(
+			payer,
+			&Self::income_account(project),
+			amount,
+			Preservation::Preserve,
+		)?;
 		IncomeStates::<T>::insert(project, state);
 		Ok(amount)
 	}
@@ -180,9 +190,14 @@ impl<T: Config> Pallet<T> {
 		Self::settle(&mut holding, state.income_per_unit)?;
 		let amount = holding.unclaimed;
 		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
-		T::Currency::transfer(&Self::income_account(project), &who, amount, Preservation::Preserve)?;
+		T::Currency::transfer(
+			&Self::income_account(project),
+			&who,
+			amount,
+			Preservation::Preserve,
+		)?;
 		holding.unclaimed = Zero::zero();
-		state.claimed = state.claimed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		state.claimed = state.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 		Holdings::<T>::insert(project, &who, holding);
 		IncomeStates::<T>::insert(project, state);
 		Self::deposit_event(Event::IncomeClaimed { project, who, amount });
@@ -196,7 +211,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::project(project)?;
-		T::Currency::transfer(&Self::treasury_account(project), &to, amount, Preservation::Preserve)?;
+		T::Currency::transfer(
+			&Self::treasury_account(project),
+			&to,
+			amount,
+			Preservation::Preserve,
+		)?;
 		Self::deposit_event(Event::TreasurySpent { project, to, amount });
 		Ok(())
 	}

@@ -2,15 +2,18 @@
 //!
 //! These iterate over storage and are never run in a block.
 
-use frame_support::{ensure, traits::{fungible::InspectHold, Get}};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use sp_runtime::{
 	traits::{CheckedSub, Saturating, Zero},
 	TryRuntimeError,
 };
 
 use crate::{
-	types::*, Attestations, Config, Contributions, HoldReason, Holdings, NextContributionId,
-	IncomeStates, NextProjectId, Pallet, PendingContributions, Projects, ReviewPolicies,
+	types::*, Attestations, Config, Contributions, HoldReason, Holdings, IncomeStates,
+	NextContributionId, NextProjectId, Pallet, PendingContributions, Projects, ReviewPolicies,
 	ValueEquations,
 };
 
@@ -68,7 +71,7 @@ impl<T: Config> Pallet<T> {
 					Verdict::Approve => {
 						approvals = approvals.saturating_add(1);
 						ensure!(
-							c.approvals.iter().any(|(r, _)| *r == reviewer),
+							c.approvals.iter().any(|a| a.reviewer == reviewer),
 							"approval missing from the contribution"
 						);
 					},
@@ -87,8 +90,8 @@ impl<T: Config> Pallet<T> {
 				"project deposits held differ"
 			);
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), &who) ==
-					contributions,
+				T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), &who)
+					== contributions,
 				"contribution deposits held differ"
 			);
 		}
@@ -112,7 +115,10 @@ impl<T: Config> Pallet<T> {
 		let precision = U256::from(INCOME_PRECISION);
 		let mut owed = U256::from(state.carried);
 		for (_, h) in Holdings::<T>::iter_prefix(project) {
-			let delta = state.income_per_unit.checked_sub(h.income_checkpoint).ok_or("checkpoint ahead")?;
+			let delta = state
+				.income_per_unit
+				.checked_sub(h.income_checkpoint)
+				.ok_or("checkpoint ahead")?;
 			owed = owed
 				.saturating_add(U256::from(Self::to_u128(h.unclaimed)?).saturating_mul(precision))
 				.saturating_add(U256::from(h.income_remainder))
@@ -135,17 +141,20 @@ impl<T: Config> Pallet<T> {
 	/// - credits spent never exceed the budget, and cover the votes still recorded;
 	/// - the payer and list counts equal their entries; recognised projects exist.
 	fn check_governance() -> Result<(), TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
 		use crate::{
 			ChamberList, ChamberListCount, LiveProposals, PayerCount, Payers, Proposals,
 			RecognisedProjects, VoiceCredits, Votes,
 		};
+		use alloc::collections::btree_map::BTreeMap;
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut live: BTreeMap<Scope, u32> = BTreeMap::new();
 		let mut costs: BTreeMap<((Scope, Epoch), T::AccountId), u64> = BTreeMap::new();
 		for (id, p) in Proposals::<T>::iter() {
 			let open = p.status == ProposalStatus::Open;
-			ensure!(open != p.deposit.is_zero() || T::ProposalDeposit::get().is_zero(), "deposit of a proposal");
+			ensure!(
+				open != p.deposit.is_zero() || T::ProposalDeposit::get().is_zero(),
+				"deposit of a proposal"
+			);
 			let entry = held.entry(p.proposer.clone()).or_default();
 			*entry = entry.saturating_add(p.deposit);
 			if open {
@@ -196,7 +205,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(Payers::<T>::iter_prefix(project).count() as u32 == n, "payer count differs");
 		}
 		for (project, n) in ChamberListCount::<T>::iter() {
-			ensure!(ChamberList::<T>::iter_prefix(project).count() as u32 == n, "list count differs");
+			ensure!(
+				ChamberList::<T>::iter_prefix(project).count() as u32 == n,
+				"list count differs"
+			);
 		}
 		for project in RecognisedProjects::<T>::get() {
 			ensure!(Projects::<T>::contains_key(project), "a recognised project does not exist");

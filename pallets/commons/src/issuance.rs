@@ -2,8 +2,8 @@
 //! holders; only the project's vote moves them (a lost key) or burns them (a revoked
 //! contribution).
 
-use frame_support::ensure;
-use sp_runtime::{DispatchError, DispatchResult, Perbill};
+use frame_support::{ensure, traits::DefensiveOption};
+use sp_runtime::{ArithmeticError, DispatchError, DispatchResult, Perbill};
 
 use crate::{
 	types::*, Config, Error, Event, HoldingMarks, Holdings, IncomeStates, Pallet, Projects,
@@ -15,7 +15,9 @@ impl<T: Config> Pallet<T> {
 	/// that voice-credit budgets use the units at the epoch's start.
 	fn mark_change(project: ProjectId, who: &T::AccountId, units: Units, total: Units) {
 		let epoch = Self::current_epoch();
-		HoldingMarks::<T>::mutate(project, who, |m| *m = Some(UnitsMark::note_change(*m, epoch, units)));
+		HoldingMarks::<T>::mutate(project, who, |m| {
+			*m = Some(UnitsMark::note_change(*m, epoch, units))
+		});
 		TotalMarks::<T>::mutate(project, |m| *m = Some(UnitsMark::note_change(*m, epoch, total)));
 	}
 
@@ -31,10 +33,10 @@ impl<T: Config> Pallet<T> {
 		Self::settle(&mut holding, IncomeStates::<T>::get(project).income_per_unit)?;
 		if holding.units == 0 {
 			holding.member_since = frame_system::Pallet::<T>::block_number();
-			p.holders = p.holders.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			p.holders = p.holders.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		}
-		holding.units = holding.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
-		p.total_units = p.total_units.checked_add(units).ok_or(Error::<T>::Overflow)?;
+		holding.units = holding.units.checked_add(units).ok_or(ArithmeticError::Overflow)?;
+		p.total_units = p.total_units.checked_add(units).ok_or(ArithmeticError::Overflow)?;
 		Holdings::<T>::insert(project, who, holding);
 		Projects::<T>::insert(project, p);
 		Self::deposit_event(Event::UnitsMinted { project, who: who.clone(), units });
@@ -56,10 +58,13 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		Self::mark_change(project, who, holding.units, p.total_units);
 		Self::settle(&mut holding, IncomeStates::<T>::get(project).income_per_unit)?;
-		holding.units = holding.units.checked_sub(burned).ok_or(Error::<T>::Overflow)?;
-		p.total_units = p.total_units.checked_sub(burned).ok_or(Error::<T>::Overflow)?;
+		// At most what the holding has, which the total includes.
+		holding.units =
+			holding.units.checked_sub(burned).defensive_ok_or(ArithmeticError::Underflow)?;
+		p.total_units =
+			p.total_units.checked_sub(burned).defensive_ok_or(ArithmeticError::Underflow)?;
 		if holding.units == 0 {
-			p.holders = p.holders.checked_sub(1).ok_or(Error::<T>::Overflow)?;
+			p.holders = p.holders.checked_sub(1).defensive_ok_or(ArithmeticError::Underflow)?;
 		}
 		Holdings::<T>::insert(project, who, holding);
 		Projects::<T>::insert(project, p);
@@ -90,21 +95,24 @@ impl<T: Config> Pallet<T> {
 			target.member_since = frame_system::Pallet::<T>::block_number();
 		} else {
 			// Two holdings merge into one.
-			p.holders = p.holders.checked_sub(1).ok_or(Error::<T>::Overflow)?;
+			p.holders = p.holders.checked_sub(1).defensive_ok_or(ArithmeticError::Underflow)?;
 		}
 		let units = source.units;
-		target.units = target.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
+		target.units = target.units.checked_add(units).ok_or(ArithmeticError::Overflow)?;
 		let unclaimed = Self::to_u128(target.unclaimed)?
 			.checked_add(Self::to_u128(source.unclaimed)?)
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		let remainder = target
 			.income_remainder
 			.checked_add(source.income_remainder)
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		// Two fractions of a planck may make a whole one.
-		let (whole, remainder) = (remainder / INCOME_PRECISION, remainder % INCOME_PRECISION);
-		let unclaimed = unclaimed.checked_add(whole).ok_or(Error::<T>::Overflow)?;
-		target.unclaimed = unclaimed.try_into().map_err(|_| Error::<T>::Overflow)?;
+		let (whole, remainder) = (
+			remainder.checked_div(INCOME_PRECISION).unwrap_or_default(),
+			remainder.checked_rem(INCOME_PRECISION).unwrap_or_default(),
+		);
+		let unclaimed = unclaimed.checked_add(whole).ok_or(ArithmeticError::Overflow)?;
+		target.unclaimed = unclaimed.try_into().map_err(|_| ArithmeticError::Overflow)?;
 		target.income_remainder = remainder;
 		Holdings::<T>::insert(project, &to, target);
 		Holdings::<T>::remove(project, &from);

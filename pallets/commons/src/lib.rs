@@ -62,6 +62,15 @@
 //! signs them. The runtime API `CommonsApi::attestation_payload` returns the same bytes. A
 //! bad, expired, foreign-chain or repeated signature never counts.
 //!
+//! ## Errors
+//!
+//! Bad input fails with a pallet [`Error`] and changes nothing. Amounts too large to account
+//! for fail with `ArithmeticError::Overflow`. A relayed item that does not count reports, in
+//! its `AttestationFailed` event, the same error the `attest` call would have returned. What
+//! cannot happen (the pallet's own bookkeeping disagreeing with itself) is checked
+//! defensively: logged (and a panic in debug builds), and [`Error::Unexpected`] or an
+//! `ArithmeticError` for the caller, never a panic of the runtime.
+//!
 //! ## Value units
 //!
 //! Units are per project and cannot be transferred: the common work cannot be privately
@@ -178,6 +187,18 @@
 //! [`set_default_governance`](Pallet::set_default_governance)) and every other Root call.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: arithmetic is checked, slices are read with `get`, and what
+// cannot happen is handled defensively. Tests and benchmarks may panic.
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects,
+		clippy::panic
+	)
+)]
 
 extern crate alloc;
 
@@ -187,13 +208,15 @@ mod appeals;
 mod contributions;
 mod governance;
 mod income;
+mod integrity;
+#[cfg(any(feature = "try-runtime", test))]
 mod invariants;
 mod issuance;
 pub mod migrations;
 mod origins;
 mod projects;
-mod review;
 mod queries;
+mod review;
 pub mod signing;
 pub mod types;
 pub mod weights;
@@ -206,17 +229,19 @@ mod mock;
 mod tests;
 
 pub use origins::EnsureProjectOrRoot;
-pub use queries::{ContributionView, ProjectView};
-pub use signing::{AttestationPayload, ContributionPayload, SignatureProblem, SignedAttestation};
+pub use signing::{AttestationPayload, ContributionPayload, SignedAttestation};
 pub use types::*;
 pub use weights::WeightInfo;
 
+// FRAME's pallet macros expand to `expect` (in storage and error metadata). This module holds
+// declarations and calls that delegate to the impl files, where every lint applies.
+#[allow(clippy::expect_used, reason = "the expansion of FRAME's pallet macros")]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::{
-		pallet_prelude::*,
 		dispatch::GetDispatchInfo,
+		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
 			schedule::v3::Anon as ScheduleAnon,
@@ -245,11 +270,7 @@ pub mod pallet {
 
 	/// Configuration of the pallet.
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The native currency, in which deposits are held.
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
@@ -418,7 +439,15 @@ pub mod pallet {
 	/// The origin of a project's passed proposals: the project's own vote.
 	#[pallet::origin]
 	#[derive(
-		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo,
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
 		MaxEncodedLen,
 	)]
 	pub enum Origin {
@@ -482,7 +511,8 @@ pub mod pallet {
 
 	/// How each project splits its income (none: everything to the holders).
 	#[pallet::storage]
-	pub type IncomePolicies<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, IncomePolicy<T>>;
+	pub type IncomePolicies<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, IncomePolicy<T>>;
 
 	/// The income accounting of each project.
 	#[pallet::storage]
@@ -535,21 +565,13 @@ pub mod pallet {
 
 	/// How the chain votes (its budget is always equal).
 	#[pallet::storage]
-	pub type ChainGovernance<T: Config> = StorageValue<
-		_,
-		GovernanceParams<BlockNumberFor<T>>,
-		ValueQuery,
-		DefaultGovernance<T>,
-	>;
+	pub type ChainGovernance<T: Config> =
+		StorageValue<_, GovernanceParams<BlockNumberFor<T>>, ValueQuery, DefaultGovernance<T>>;
 
 	/// How projects without their own parameters vote.
 	#[pallet::storage]
-	pub type DefaultProjectGovernance<T: Config> = StorageValue<
-		_,
-		GovernanceParams<BlockNumberFor<T>>,
-		ValueQuery,
-		DefaultGovernance<T>,
-	>;
+	pub type DefaultProjectGovernance<T: Config> =
+		StorageValue<_, GovernanceParams<BlockNumberFor<T>>, ValueQuery, DefaultGovernance<T>>;
 
 	/// How each project votes, if it chose (by vote) its own parameters.
 	#[pallet::storage]
@@ -604,8 +626,7 @@ pub mod pallet {
 	/// The deposit a rejected contribution forfeited to its project's treasury, returned if
 	/// an appeal passes.
 	#[pallet::storage]
-	pub type Forfeited<T: Config> =
-		StorageMap<_, Blake2_128Concat, ContributionId, BalanceOf<T>>;
+	pub type Forfeited<T: Config> = StorageMap<_, Blake2_128Concat, ContributionId, BalanceOf<T>>;
 
 	/// Each holding's units at the start of the epochs in which they changed (for budgets).
 	#[pallet::storage]
@@ -621,37 +642,39 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// The founding project: its creator (who pays the deposit and maintains it) and name.
-		pub founding_project: Option<(T::AccountId, alloc::vec::Vec<u8>)>,
+		/// The founding project, recognised by the chain (none: the chain has no members).
+		pub founding_project: Option<FoundingProject<T::AccountId>>,
 		/// Value units of the founders in the founding project.
-		pub founders: alloc::vec::Vec<(T::AccountId, Units)>,
-		/// The chain's governance: credits per epoch, quorum, voting period, enactment delay.
-		pub chain_governance: Option<(Credits, Perbill, BlockNumberFor<T>, BlockNumberFor<T>)>,
-		/// The default governance of projects, in the same form.
-		pub project_governance: Option<(Credits, Perbill, BlockNumberFor<T>, BlockNumberFor<T>)>,
+		pub founders: alloc::vec::Vec<Founder<T::AccountId>>,
+		/// The chain's governance (none: the default, [`DefaultGovernance`]).
+		pub chain_governance: Option<GovernanceParams<BlockNumberFor<T>>>,
+		/// The default governance of projects (none: [`DefaultGovernance`]).
+		pub project_governance: Option<GovernanceParams<BlockNumberFor<T>>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// A chain whose genesis is wrong must not start: building it panics with the reason.
+		#[allow(clippy::expect_used, reason = "genesis is checked by building it")]
 		fn build(&self) {
-			let params = |(credits, quorum, voting_period, enactment_delay)| GovernanceParams {
-				budget: Budget::Equal(credits),
-				quorum,
-				voting_period,
-				enactment_delay,
-			};
-			if let Some(g) = self.chain_governance {
-				ChainGovernance::<T>::put(params(g));
+			if let Some(params) = self.chain_governance {
+				Pallet::<T>::ensure_valid_governance(Scope::Chain, &params)
+					.expect("genesis: the chain's governance is valid");
+				ChainGovernance::<T>::put(params);
 			}
-			if let Some(g) = self.project_governance {
-				DefaultProjectGovernance::<T>::put(params(g));
+			if let Some(params) = self.project_governance {
+				Pallet::<T>::ensure_valid_governance(Scope::Project(0), &params)
+					.expect("genesis: the projects' default governance is valid");
+				DefaultProjectGovernance::<T>::put(params);
 			}
-			if let Some((creator, name)) = &self.founding_project {
+			if let Some(FoundingProject { creator, name }) = &self.founding_project {
 				let id = Pallet::<T>::create_founding_project(creator, name)
 					.expect("genesis: the founding project can be created");
-				for (who, units) in &self.founders {
+				for Founder { who, units } in &self.founders {
 					Pallet::<T>::mint(id, who, *units).expect("genesis: founders' units mint");
 				}
+			} else {
+				assert!(self.founders.is_empty(), "genesis: founders need a founding project");
 			}
 		}
 	}
@@ -665,7 +688,11 @@ pub mod pallet {
 		/// A project's value equation changed.
 		ValueEquationSet { project: ProjectId, version: Version, kinds: KindsOf<T> },
 		/// A project's review policy changed.
-		ReviewPolicySet { project: ProjectId, version: Version, rules: ReviewRules<BlockNumberFor<T>> },
+		ReviewPolicySet {
+			project: ProjectId,
+			version: Version,
+			rules: ReviewRules<BlockNumberFor<T>>,
+		},
 		/// A project's maintainers changed.
 		MaintainersSet { project: ProjectId, maintainers: MaintainersOf<T> },
 		/// A project was closed and its deposit released.
@@ -689,8 +716,9 @@ pub mod pallet {
 			assessed_quantity: Option<Quantity>,
 			relayed: bool,
 		},
-		/// A relayed attestation did not count.
-		AttestationFailed { index: u32, reviewer: T::AccountId, reason: AttestationFailure },
+		/// A relayed attestation did not count: `error` is what the `attest` call would have
+		/// failed with (or the signature's error).
+		AttestationFailed { index: u32, reviewer: T::AccountId, error: DispatchError },
 		/// A contribution was accepted and units minted.
 		ContributionAccepted {
 			contribution: ContributionId,
@@ -725,7 +753,12 @@ pub mod pallet {
 		/// A project's treasury paid an account.
 		TreasurySpent { project: ProjectId, to: T::AccountId, amount: BalanceOf<T> },
 		/// A proposal was made; it takes votes until `ends`.
-		Proposed { proposal: ProposalId, scope: Scope, proposer: T::AccountId, ends: BlockNumberFor<T> },
+		Proposed {
+			proposal: ProposalId,
+			scope: Scope,
+			proposer: T::AccountId,
+			ends: BlockNumberFor<T>,
+		},
 		/// A member voted (`votes` 0: withdrew their vote); `spent` is what they have now spent
 		/// of the epoch's credits.
 		Voted { proposal: ProposalId, who: T::AccountId, aye: bool, votes: u32, spent: Credits },
@@ -766,36 +799,6 @@ pub mod pallet {
 		ChamberMemberSet { project: ProjectId, who: T::AccountId, listed: bool },
 		/// The chain recognised a project (its holders are chain members), or stopped.
 		ProjectRecognised { project: ProjectId, recognised: bool },
-	}
-
-	/// Why a relayed attestation did not count.
-	#[derive(
-		Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-	)]
-	pub enum AttestationFailure {
-		/// The signature is bad, expired, or for another chain or domain.
-		Signature(SignatureProblem),
-		/// The attestation itself was refused; the index is that of the pallet error.
-		Refused(ReviewRefusal),
-	}
-
-	/// Why an attestation is refused (each mirrors a pallet error).
-	#[derive(
-		Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-	)]
-	pub enum ReviewRefusal {
-		/// No such contribution.
-		UnknownContribution,
-		/// The contribution is decided or its review period is over.
-		ReviewClosed,
-		/// The contributor cannot review their own contribution.
-		SelfReview,
-		/// The policy does not let this account review.
-		NotAllowedToReview,
-		/// This reviewer already counted on this contribution.
-		AlreadyAttested,
-		/// The assessed quantity is zero or above the claim.
-		BadAssessment,
 	}
 
 	/// Errors of the pallet.
@@ -862,8 +865,6 @@ pub mod pallet {
 		/// The income policy is invalid: shares above 100% in total, the project itself or a
 		/// project twice among the upstream.
 		InvalidIncomePolicy,
-		/// An arithmetic overflow: the amounts are too large.
-		Overflow,
 		/// No proposal with this id.
 		UnknownProposal,
 		/// The account is not a member of the scope (or was not when the proposal was made).
@@ -909,14 +910,15 @@ pub mod pallet {
 		NoUnits,
 		/// Units cannot move to the account they are in.
 		SameAccount,
+		/// Cannot happen: a defensive check of the pallet's own bookkeeping failed. Nothing
+		/// changed; please report it.
+		Unexpected,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxChambers::get() <= 8, "a vote records its chambers in a byte");
-			assert!(T::AppealWindow::get() <= T::RetentionPeriod::get(), "appeals need the record");
-			assert!(!T::EpochLength::get().is_zero(), "epochs must have blocks");
+			Self::do_integrity_test()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -925,13 +927,12 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Opens a project. Holds [`Config::ProjectDeposit`] from the caller, who becomes its
 		/// first maintainer. `kinds` is the initial value equation and `rules` the initial
 		/// review policy (both version 1).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_project())]
 		pub fn create_project(
 			origin: OriginFor<T>,
 			name: NameOf<T>,
@@ -945,7 +946,6 @@ pub mod pallet {
 
 		/// Replaces a project's value equation (its version goes up by one). Project origin.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::set_value_equation())]
 		pub fn set_value_equation(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -958,7 +958,6 @@ pub mod pallet {
 		/// Replaces a project's review policy (its version goes up by one). Contributions
 		/// already pending keep the rules they were submitted under. Project origin.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_review_policy())]
 		pub fn set_review_policy(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -970,7 +969,6 @@ pub mod pallet {
 
 		/// Replaces a project's maintainers. Project origin.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::set_maintainers())]
 		pub fn set_maintainers(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -983,7 +981,6 @@ pub mod pallet {
 		/// Closes a project: it takes no new contributions and needs none pending. Units stay
 		/// recorded; the creation deposit is released. Project origin.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::close_project())]
 		pub fn close_project(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
 			Self::do_close_project(project)
@@ -992,7 +989,6 @@ pub mod pallet {
 		/// Logs a contribution to a project for review, holding [`Config::ContributionDeposit`]
 		/// from the caller.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::submit_contribution())]
 		pub fn submit_contribution(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1001,13 +997,13 @@ pub mod pallet {
 			evidence: EvidenceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_submit(who.clone(), who, project, kind, quantity, evidence).map(|_| ())
+			Self::do_submit_contribution(who.clone(), who, project, kind, quantity, evidence)
+				.map(|_| ())
 		}
 
 		/// Logs a contribution that `contributor` signed in a wallet (see [`signing`]). The
 		/// caller relays it and pays the fee and the deposit; the contributor gets the units.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::submit_signed_contribution())]
 		pub fn submit_signed_contribution(
 			origin: OriginFor<T>,
 			contributor: T::AccountId,
@@ -1015,24 +1011,22 @@ pub mod pallet {
 			signature: T::OffchainSignature,
 		) -> DispatchResult {
 			let relayer = ensure_signed(origin)?;
-			Self::do_submit_signed(relayer, contributor, payload, signature)
+			Self::do_submit_signed_contribution(relayer, contributor, payload, signature)
 		}
 
 		/// Withdraws a pending contribution and releases its deposit. Contributor only.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::withdraw_contribution())]
 		pub fn withdraw_contribution(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_withdraw(who, contribution)
+			Self::do_withdraw_contribution(who, contribution)
 		}
 
 		/// Reviews a pending contribution: approve or reject, optionally assessing the quantity
 		/// (at most the claim). May decide the contribution (see the outcome rules).
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::attest())]
 		pub fn attest(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1041,15 +1035,13 @@ pub mod pallet {
 			note: NoteOf<T>,
 		) -> DispatchResult {
 			let reviewer = ensure_signed(origin)?;
-			let checked = Self::check_attestation(contribution, &reviewer, assessed_quantity)
-				.map_err(Self::refusal_error)?;
-			Self::apply_attestation(checked, reviewer, verdict, assessed_quantity, note, false)
+			Self::do_attest(reviewer, contribution, verdict, assessed_quantity, note)
 		}
 
 		/// Relays attestations that reviewers signed in their wallets (see [`signing`]). Each
-		/// whose signature or review is refused gets an `AttestationFailed` event with its
-		/// reason; the call fails with `NoValidAttestation` if none counts, and with the error
-		/// if counting one fails (an arithmetic overflow).
+		/// whose signature or review is refused gets an `AttestationFailed` event with the
+		/// error the `attest` call would have returned; the call fails with
+		/// `NoValidAttestation` if none counts, and with the error if counting one fails.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::relay_attestations(items.len() as u32))]
 		pub fn relay_attestations(
@@ -1063,7 +1055,6 @@ pub mod pallet {
 		/// Decides a contribution whose review period is over: accepted if optimistic
 		/// acceptance is on and nobody rejected it, expired otherwise. Anyone may call.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::finalize())]
 		pub fn finalize(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_finalize(contribution)
@@ -1073,7 +1064,6 @@ pub mod pallet {
 		/// period. Anyone may call. Units stay minted. (Deposits are released, or forfeited,
 		/// when the contribution is decided.)
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::remove_contribution())]
 		pub fn remove_contribution(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1086,7 +1076,6 @@ pub mod pallet {
 		/// upstream project's share paid to that project's holders, the rest to this project's
 		/// holders. The shares together may not exceed 100%. Project origin.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::set_income_policy())]
 		pub fn set_income_policy(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1099,7 +1088,6 @@ pub mod pallet {
 
 		/// Pays from the project's treasury. Project origin.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::spend_treasury())]
 		pub fn spend_treasury(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1149,7 +1137,6 @@ pub mod pallet {
 		/// call is inline (at most 128 bytes encoded), or the hash and length of a preimage
 		/// noted with pallet-preimage (runtime code, large batches).
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::propose())]
 		pub fn propose(
 			origin: OriginFor<T>,
 			scope: Scope,
@@ -1164,8 +1151,12 @@ pub mod pallet {
 		/// the epoch the proposal was created in. Voting again replaces the vote (the credits
 		/// of the old one come back); `votes` 0 withdraws it.
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::vote())]
-		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, aye: bool, votes: u32) -> DispatchResult {
+		pub fn vote(
+			origin: OriginFor<T>,
+			proposal: ProposalId,
+			aye: bool,
+			votes: u32,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_vote(who, proposal, aye, votes)
 		}
@@ -1173,8 +1164,11 @@ pub mod pallet {
 		/// Removes a vote record: on an open proposal the voter's own (a withdrawal, refunded);
 		/// on a closed one the voter's at any time, anyone's after [`Config::VoteRetention`].
 		#[pallet::call_index(19)]
-		#[pallet::weight(T::WeightInfo::remove_vote())]
-		pub fn remove_vote(origin: OriginFor<T>, proposal: ProposalId, who: T::AccountId) -> DispatchResult {
+		pub fn remove_vote(
+			origin: OriginFor<T>,
+			proposal: ProposalId,
+			who: T::AccountId,
+		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
 			Self::do_remove_vote(caller, proposal, who)
 		}
@@ -1182,7 +1176,6 @@ pub mod pallet {
 		/// Cancels an open proposal on which no vote was cast, releasing the deposit. Proposer
 		/// only.
 		#[pallet::call_index(20)]
-		#[pallet::weight(T::WeightInfo::cancel())]
 		pub fn cancel(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel(who, proposal)
@@ -1193,7 +1186,6 @@ pub mod pallet {
 		/// enactment delay with the scope's origin. The deposit is released either way. Anyone
 		/// may call.
 		#[pallet::call_index(21)]
-		#[pallet::weight(T::WeightInfo::close())]
 		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close(proposal)
@@ -1203,7 +1195,6 @@ pub mod pallet {
 		/// opens a project proposal to accept it, paying the proposal deposit. Contributor
 		/// only; members or not.
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::appeal())]
 		pub fn appeal(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1217,7 +1208,6 @@ pub mod pallet {
 		/// equation and with its approvals), and returns its forfeited deposit from the
 		/// treasury. Project origin: what a passed appeal dispatches.
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::accept_appeal())]
 		pub fn accept_appeal(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			let c = Self::contribution(contribution)?;
 			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
@@ -1228,17 +1218,18 @@ pub mod pallet {
 		/// for it to the contributor and the approving reviewers (as far as they still hold
 		/// them). Income already settled stays theirs. Project origin; while the record exists.
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::revoke_contribution())]
-		pub fn revoke_contribution(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
+		pub fn revoke_contribution(
+			origin: OriginFor<T>,
+			contribution: ContributionId,
+		) -> DispatchResult {
 			let c = Self::contribution(contribution)?;
 			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
-			Self::do_revoke(contribution, c)
+			Self::do_revoke_contribution(contribution, c)
 		}
 
 		/// Moves all of `from`'s units and unclaimed income in a project to `to` (a member who
 		/// lost their key); the new key votes on proposals made after the move. Project origin.
 		#[pallet::call_index(25)]
-		#[pallet::weight(T::WeightInfo::move_units())]
 		pub fn move_units(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1251,7 +1242,6 @@ pub mod pallet {
 
 		/// Sets how a scope votes: a project's (project origin) or the chain's (Root).
 		#[pallet::call_index(26)]
-		#[pallet::weight(T::WeightInfo::set_governance())]
 		pub fn set_governance(
 			origin: OriginFor<T>,
 			scope: Scope,
@@ -1269,8 +1259,11 @@ pub mod pallet {
 		/// Sets a project's stakeholder chambers (empty: its value-unit holders alone). A
 		/// proposal passes only if it passes in every chamber. Project origin.
 		#[pallet::call_index(27)]
-		#[pallet::weight(T::WeightInfo::set_chambers())]
-		pub fn set_chambers(origin: OriginFor<T>, project: ProjectId, chambers: ChambersOf<T>) -> DispatchResult {
+		pub fn set_chambers(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			chambers: ChambersOf<T>,
+		) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
 			Self::do_set_chambers(project, chambers)
 		}
@@ -1278,7 +1271,6 @@ pub mod pallet {
 		/// Adds an account to, or removes it from, the list of a project's `Listed` chamber.
 		/// Project origin.
 		#[pallet::call_index(28)]
-		#[pallet::weight(T::WeightInfo::set_chamber_member())]
 		pub fn set_chamber_member(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1292,24 +1284,23 @@ pub mod pallet {
 		/// Recognises a project (its value-unit holders become chain members), or stops. Root:
 		/// the chain's vote.
 		#[pallet::call_index(29)]
-		#[pallet::weight(T::WeightInfo::set_recognised())]
-		pub fn set_recognised(origin: OriginFor<T>, project: ProjectId, recognised: bool) -> DispatchResult {
+		pub fn set_recognised(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			recognised: bool,
+		) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::do_set_recognised(project, recognised)
 		}
 
 		/// Sets how projects without their own parameters vote. Root: the chain's vote.
 		#[pallet::call_index(30)]
-		#[pallet::weight(T::WeightInfo::set_default_governance())]
 		pub fn set_default_governance(
 			origin: OriginFor<T>,
 			params: GovernanceParams<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_valid_governance(Scope::Project(0), &params)?;
-			DefaultProjectGovernance::<T>::put(params);
-			Self::deposit_event(Event::DefaultGovernanceSet { params });
-			Ok(())
+			Self::do_set_default_governance(params)
 		}
 	}
 }

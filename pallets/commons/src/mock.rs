@@ -84,6 +84,11 @@ pub const CREDITS: u32 = 100;
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
 	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
+	// Settable per test (thread-local), so that the configuration checks can be tested.
+	pub static TestProjectDeposit: Balance = PROJECT_DEPOSIT;
+	pub static TestContributionDeposit: Balance = CONTRIBUTION_DEPOSIT;
+	pub static TestMaxMaintainers: u32 = 4;
+	pub static TestAppealWindow: u64 = APPEAL_WINDOW;
 }
 
 impl pallet_scheduler::Config for Test {
@@ -109,22 +114,21 @@ impl pallet_preimage::Config for Test {
 }
 
 impl pallet_commons::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ProjectOrigin = pallet_commons::EnsureProjectOrRoot<Test>;
 	type OffchainSignature = MultiSignature;
 	type OffchainPublic = <MultiSignature as Verify>::Signer;
 	type PalletId = CommonsPalletId;
-	type ProjectDeposit = ConstU128<PROJECT_DEPOSIT>;
-	type ContributionDeposit = ConstU128<CONTRIBUTION_DEPOSIT>;
+	type ProjectDeposit = TestProjectDeposit;
+	type ContributionDeposit = TestContributionDeposit;
 	type MaxNameLen = ConstU32<16>;
 	type MaxMetadataLen = ConstU32<32>;
 	type MaxEvidenceLen = ConstU32<32>;
 	type MaxNoteLen = ConstU32<16>;
 	type MaxLabelLen = ConstU32<8>;
 	type MaxKinds = ConstU32<4>;
-	type MaxMaintainers = ConstU32<4>;
+	type MaxMaintainers = TestMaxMaintainers;
 	type MaxReviewers = ConstU32<5>;
 	type MaxRelayBatch = ConstU32<4>;
 	type MaxReviewPeriod = ConstU64<100>;
@@ -142,7 +146,7 @@ impl pallet_commons::Config for Test {
 	type MaxRecognised = ConstU32<2>;
 	type EpochLength = ConstU64<EPOCH>;
 	type VoteRetention = ConstU64<VOTE_RETENTION>;
-	type AppealWindow = ConstU64<APPEAL_WINDOW>;
+	type AppealWindow = TestAppealWindow;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -233,7 +237,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
-	let governance = Some((CREDITS, Perbill::from_percent(50), VOTING_PERIOD, ENACTMENT_DELAY));
+	let governance = Some(GovernanceParams {
+		budget: Budget::Equal(CREDITS),
+		quorum: Perbill::from_percent(50),
+		voting_period: VOTING_PERIOD,
+		enactment_delay: ENACTMENT_DELAY,
+	});
 	pallet_commons::GenesisConfig::<Test> {
 		chain_governance: governance,
 		project_governance: governance,
@@ -278,6 +287,8 @@ pub fn commons_events() -> alloc::vec::Vec<crate::Event<Test>> {
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_bench_ext() -> sp_io::TestExternalities {
 	let mut ext = new_test_ext();
-	ext.register_extension(sp_keystore::KeystoreExt::new(sp_keystore::testing::MemoryKeystore::new()));
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
 	ext
 }

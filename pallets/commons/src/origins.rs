@@ -27,7 +27,8 @@ where
 			Ok(other) => return Err(other.into()),
 			Err(o) => o,
 		};
-		match <T::RuntimeOrigin as Into<Result<RawOrigin<T::AccountId>, T::RuntimeOrigin>>>::into(o) {
+		match <T::RuntimeOrigin as Into<Result<RawOrigin<T::AccountId>, T::RuntimeOrigin>>>::into(o)
+		{
 			Ok(RawOrigin::Root) => Ok(()),
 			Ok(RawOrigin::Signed(who)) => {
 				// Bootstrap: until the project has members who can vote, its maintainers act.

@@ -4,13 +4,13 @@ use frame_support::{
 	ensure,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{Precision, Preservation},
-		Get,
+		tokens::Preservation,
+		Defensive, DefensiveOption, Get,
 	},
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, CheckedSub, Saturating, Zero},
-	DispatchError, DispatchResult, Perbill,
+	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 use crate::{
@@ -36,11 +36,11 @@ impl<T: Config> Pallet<T> {
 
 	fn ensure_valid_rules(rules: &ReviewRules<BlockNumberOf<T>>) -> DispatchResult {
 		ensure!(
-			rules.min_approvals > 0 &&
-				rules.min_approvals <= T::MaxReviewers::get() &&
-				rules.threshold > Perbill::zero() &&
-				!rules.review_period.is_zero() &&
-				rules.review_period <= T::MaxReviewPeriod::get(),
+			rules.min_approvals > 0
+				&& rules.min_approvals <= T::MaxReviewers::get()
+				&& rules.threshold > Perbill::zero()
+				&& !rules.review_period.is_zero()
+				&& rules.review_period <= T::MaxReviewPeriod::get(),
 			Error::<T>::InvalidPolicy
 		);
 		Ok(())
@@ -66,22 +66,25 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_kinds(&kinds)?;
 		Self::ensure_valid_rules(&rules)?;
 		let id = NextProjectId::<T>::get();
-		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 
 		// Two existential deposits of the creation deposit endow the project's income pot and
 		// treasury for good, so that both can receive any amount and never die; the rest is
 		// held until the project is closed.
 		let ed = T::Currency::minimum_balance();
+		// `integrity_test` checks that the deposit covers them.
 		let deposit = T::ProjectDeposit::get()
 			.checked_sub(&ed.saturating_mul(2u32.into()))
-			.ok_or(Error::<T>::Overflow)?;
+			.defensive_ok_or(ArithmeticError::Underflow)?;
 		T::Currency::hold(&HoldReason::ProjectDeposit.into(), &creator, deposit)?;
 		for account in [Self::income_account(id), Self::treasury_account(id)] {
 			T::Currency::transfer(&creator, &account, ed, Preservation::Preserve)?;
 		}
 
+		// `integrity_test` checks that a project may have a maintainer.
 		let maintainers = MaintainersOf::<T>::try_from(alloc::vec![creator.clone()])
-			.map_err(|_| Error::<T>::Overflow)?;
+			.map_err(|_| Error::<T>::Unexpected)
+			.defensive()?;
 		Projects::<T>::insert(
 			id,
 			Project {
@@ -138,7 +141,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_kinds(&kinds)?;
 		let version = ValueEquations::<T>::get(project)
 			.map_or(Some(1), |e| e.version.checked_add(1))
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		ValueEquations::<T>::insert(project, ValueEquation { version, kinds: kinds.clone() });
 		Self::deposit_event(Event::ValueEquationSet { project, version, kinds });
 		Ok(())
@@ -152,7 +155,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_rules(&rules)?;
 		let version = ReviewPolicies::<T>::get(project)
 			.map_or(Some(1), |p| p.version.checked_add(1))
-			.ok_or(Error::<T>::Overflow)?;
+			.ok_or(ArithmeticError::Overflow)?;
 		ReviewPolicies::<T>::insert(project, ReviewPolicy { version, rules });
 		Self::deposit_event(Event::ReviewPolicySet { project, version, rules });
 		Ok(())
@@ -174,14 +177,8 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
 		ensure!(p.pending == 0, Error::<T>::PendingContributions);
-		T::Currency::release(
-			&HoldReason::ProjectDeposit.into(),
-			&p.creator,
-			p.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_held(HoldReason::ProjectDeposit, &p.creator, &mut p.deposit)?;
 		p.status = ProjectStatus::Closed;
-		p.deposit = Zero::zero();
 		Projects::<T>::insert(project, p);
 		Self::deposit_event(Event::ProjectClosed { project });
 		Ok(())

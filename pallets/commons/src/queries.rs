@@ -3,7 +3,6 @@
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::traits::Get;
-use sp_runtime::Perbill;
 
 use crate::{
 	signing::{AttestationPayload, ATTESTATION_TAG},
@@ -12,35 +11,33 @@ use crate::{
 	ValueEquations,
 };
 
-/// A project with its current value equation and review policy.
-pub type ProjectView<T> = (Project<T>, ValueEquation<T>, ReviewPolicy<BlockNumberOf<T>>);
-/// A contribution with its attestations.
-pub type ContributionView<T> =
-	(Contribution<T>, Vec<(<T as frame_system::Config>::AccountId, Attestation<T>)>);
-
 impl<T: Config> Pallet<T> {
 	/// A project with its current value equation and review policy.
 	pub fn project_view(project: ProjectId) -> Option<ProjectView<T>> {
-		Some((
-			Projects::<T>::get(project)?,
-			ValueEquations::<T>::get(project)?,
-			ReviewPolicies::<T>::get(project)?,
-		))
+		Some(ProjectView {
+			project: Projects::<T>::get(project)?,
+			equation: ValueEquations::<T>::get(project)?,
+			policy: ReviewPolicies::<T>::get(project)?,
+		})
 	}
 
-	/// `(units of who, total units, share of who)` in a project.
-	pub fn units_view(project: ProjectId, who: &T::AccountId) -> (Units, Units, Perbill) {
-		let total = Projects::<T>::get(project).map_or(0, |p| p.total_units);
-		(Self::units_of(project, who), total, Self::share_of(project, who))
+	/// The units of `who` in a project, the project's total and the share of `who`.
+	pub fn units_view(project: ProjectId, who: &T::AccountId) -> UnitsView {
+		UnitsView {
+			units: Self::units_of(project, who),
+			total: Projects::<T>::get(project).map_or(0, |p| p.total_units),
+			share: Self::share_of(project, who),
+		}
 	}
 
 	/// A contribution with its attestations (at most `MaxReviewers`).
 	pub fn contribution_view(id: ContributionId) -> Option<ContributionView<T>> {
-		let c = Contributions::<T>::get(id)?;
+		let contribution = Contributions::<T>::get(id)?;
 		let attestations = Attestations::<T>::iter_prefix(id)
 			.take(T::MaxReviewers::get() as usize)
+			.map(|(reviewer, attestation)| ReviewerAttestation { reviewer, attestation })
 			.collect();
-		Some((c, attestations))
+		Some(ContributionView { contribution, attestations })
 	}
 
 	/// Pending contributions of `project` that `who` may still review, in pages: at most
@@ -48,6 +45,16 @@ impl<T: Config> Pallet<T> {
 	/// contributions after `cursor`. Returns the ids and the cursor of the next page (`None`
 	/// when the end is reached).
 	pub fn reviewable(
+		project: ProjectId,
+		who: &T::AccountId,
+		cursor: Option<ContributionId>,
+		limit: u32,
+	) -> ReviewablePage {
+		let (contributions, next) = Self::reviewable_ids(project, who, cursor, limit);
+		ReviewablePage { contributions, next }
+	}
+
+	fn reviewable_ids(
 		project: ProjectId,
 		who: &T::AccountId,
 		cursor: Option<ContributionId>,

@@ -1,43 +1,29 @@
 //! Review: attestations (on-chain and wallet-signed), the outcome rules, finalization.
 
 use frame_support::{
-	ensure,
+	defensive, ensure,
 	traits::{
 		fungible::MutateHold,
 		tokens::{Fortitude, Precision, Restriction},
 		Get,
 	},
 };
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult, FixedPointNumber, Perbill};
+use sp_runtime::{
+	traits::Zero, ArithmeticError, DispatchError, DispatchResult, FixedPointNumber, Perbill,
+};
 
 use crate::{
 	signing::{self, SignedAttestationOf, ATTESTATION_TAG},
 	types::*,
-	AttestationFailure, Attestations, Config, Error, Event, Forfeited, Holdings, HoldReason, Pallet,
-	ReviewRefusal,
+	Attestations, Config, Error, Event, Forfeited, HoldReason, Holdings, Pallet,
 };
-
-/// A contribution that passed the checks for one reviewer's attestation.
-pub(crate) struct Checked<T: Config> {
-	id: ContributionId,
-	contribution: Contribution<T>,
-	maintainers: MaintainersOf<T>,
-}
-
-/// What the verdicts so far decide.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Decision {
-	Accept,
-	Reject,
-	Undecided,
-}
 
 /// `approvals / (approvals + rejections) ≥ threshold`, in exact integer arithmetic (the
 /// products stay below 2^63).
 fn meets_threshold(approvals: u32, rejections: u32, threshold: Perbill) -> bool {
 	let cast = u64::from(approvals).saturating_add(u64::from(rejections));
-	u64::from(approvals).saturating_mul(1_000_000_000) >=
-		u64::from(threshold.deconstruct()).saturating_mul(cast)
+	u64::from(approvals).saturating_mul(1_000_000_000)
+		>= u64::from(threshold.deconstruct()).saturating_mul(cast)
 }
 
 /// The outcome rules (see the crate docs) for `a` approvals, `r` rejections and `remaining`
@@ -62,16 +48,15 @@ pub(crate) fn lower_median(mut values: alloc::vec::Vec<Quantity>) -> Option<Quan
 }
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn refusal_error(refusal: ReviewRefusal) -> DispatchError {
-		match refusal {
-			ReviewRefusal::UnknownContribution => Error::<T>::UnknownContribution,
-			ReviewRefusal::ReviewClosed => Error::<T>::ReviewClosed,
-			ReviewRefusal::SelfReview => Error::<T>::SelfReview,
-			ReviewRefusal::NotAllowedToReview => Error::<T>::NotAllowedToReview,
-			ReviewRefusal::AlreadyAttested => Error::<T>::AlreadyAttested,
-			ReviewRefusal::BadAssessment => Error::<T>::BadAssessment,
-		}
-		.into()
+	pub(crate) fn do_attest(
+		reviewer: T::AccountId,
+		contribution: ContributionId,
+		verdict: Verdict,
+		assessed_quantity: Option<Quantity>,
+		note: NoteOf<T>,
+	) -> DispatchResult {
+		let checked = Self::check_attestation(contribution, &reviewer, assessed_quantity)?;
+		Self::apply_attestation(checked, reviewer, verdict, assessed_quantity, note, false)
 	}
 
 	/// Whether `who` may review contributions to a project with these maintainers and rules.
@@ -81,11 +66,12 @@ impl<T: Config> Pallet<T> {
 		reviewers: ReviewerSet,
 		who: &T::AccountId,
 	) -> bool {
-		maintainers.contains(who) ||
-			match reviewers {
+		maintainers.contains(who)
+			|| match reviewers {
 				ReviewerSet::Maintainers => false,
-				ReviewerSet::Holders =>
-					Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0),
+				ReviewerSet::Holders => {
+					Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0)
+				},
 				ReviewerSet::Anyone => true,
 			}
 	}
@@ -95,17 +81,15 @@ impl<T: Config> Pallet<T> {
 		id: ContributionId,
 		reviewer: &T::AccountId,
 		assessed_quantity: Option<Quantity>,
-	) -> Result<Checked<T>, ReviewRefusal> {
-		let contribution =
-			crate::Contributions::<T>::get(id).ok_or(ReviewRefusal::UnknownContribution)?;
+	) -> Result<Checked<T>, DispatchError> {
+		let contribution = Self::contribution(id)?;
 		ensure!(
-			contribution.status.is_pending() &&
-				frame_system::Pallet::<T>::block_number() < contribution.review_ends(),
-			ReviewRefusal::ReviewClosed
+			contribution.status.is_pending()
+				&& frame_system::Pallet::<T>::block_number() < contribution.review_ends(),
+			Error::<T>::ReviewClosed
 		);
-		ensure!(contribution.contributor != *reviewer, ReviewRefusal::SelfReview);
-		let project =
-			crate::Projects::<T>::get(contribution.project).ok_or(ReviewRefusal::UnknownContribution)?;
+		ensure!(contribution.contributor != *reviewer, Error::<T>::SelfReview);
+		let project = Self::project(contribution.project)?;
 		ensure!(
 			Self::may_review(
 				contribution.project,
@@ -113,11 +97,11 @@ impl<T: Config> Pallet<T> {
 				contribution.policy.rules.reviewers,
 				reviewer
 			),
-			ReviewRefusal::NotAllowedToReview
+			Error::<T>::NotAllowedToReview
 		);
-		ensure!(!Attestations::<T>::contains_key(id, reviewer), ReviewRefusal::AlreadyAttested);
+		ensure!(!Attestations::<T>::contains_key(id, reviewer), Error::<T>::AlreadyAttested);
 		if let Some(q) = assessed_quantity {
-			ensure!(q > 0 && q <= contribution.quantity, ReviewRefusal::BadAssessment);
+			ensure!(q > 0 && q <= contribution.quantity, Error::<T>::BadAssessment);
 		}
 		Ok(Checked { id, contribution, maintainers: project.maintainers })
 	}
@@ -133,14 +117,21 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let Checked { id, mut contribution, maintainers } = checked;
 		match verdict {
-			Verdict::Approve => contribution
-				.approvals
-				.try_push((reviewer.clone(), assessed_quantity.unwrap_or(contribution.quantity)))
-				// The outcome rules decide every contribution before `MaxReviewers` verdicts.
-				.map_err(|_| Error::<T>::Overflow)?,
-			Verdict::Reject =>
+			Verdict::Approve => {
+				let approval = Approval {
+					reviewer: reviewer.clone(),
+					assessed: assessed_quantity.unwrap_or(contribution.quantity),
+				};
+				contribution.approvals.try_push(approval).map_err(|_| {
+					// The outcome rules decide every contribution before `MaxReviewers` verdicts.
+					defensive!("a pending contribution has `MaxReviewers` approvals");
+					Error::<T>::Unexpected
+				})?
+			},
+			Verdict::Reject => {
 				contribution.rejections =
-					contribution.rejections.checked_add(1).ok_or(Error::<T>::Overflow)?,
+					contribution.rejections.checked_add(1).ok_or(ArithmeticError::Overflow)?
+			},
 		}
 		Attestations::<T>::insert(
 			id,
@@ -163,8 +154,12 @@ impl<T: Config> Pallet<T> {
 
 		let remaining = Self::remaining_reviewers(id, &contribution, &maintainers);
 		let rules = contribution.policy.rules;
-		match decide(contribution.approvals.len() as u32, contribution.rejections, remaining, &rules)
-		{
+		match decide(
+			contribution.approvals.len() as u32,
+			contribution.rejections,
+			remaining,
+			&rules,
+		) {
 			Decision::Accept => Self::accept(id, contribution),
 			Decision::Reject => Self::reject(id, contribution),
 			Decision::Undecided => {
@@ -214,10 +209,8 @@ impl<T: Config> Pallet<T> {
 				&item.signature,
 				&item.reviewer,
 			)
-			.map_err(AttestationFailure::Signature)
 			.and_then(|()| {
 				Self::check_attestation(p.contribution, &item.reviewer, p.assessed_quantity)
-					.map_err(AttestationFailure::Refused)
 			});
 			match outcome {
 				Ok(checked) => {
@@ -231,10 +224,10 @@ impl<T: Config> Pallet<T> {
 					)?;
 					counted = counted.saturating_add(1);
 				},
-				Err(reason) => Self::deposit_event(Event::AttestationFailed {
+				Err(error) => Self::deposit_event(Event::AttestationFailed {
 					index: index as u32,
 					reviewer: item.reviewer.clone(),
-					reason,
+					error,
 				}),
 			}
 		}
@@ -259,20 +252,26 @@ impl<T: Config> Pallet<T> {
 	/// Mints what an accepted contribution is worth: units to the contributor (the credited
 	/// quantity at the rate of its equation) and the reward to the approving reviewers.
 	pub(crate) fn credit(c: &Contribution<T>) -> Result<ContributionStatus, DispatchError> {
-		let assessed = lower_median(c.approvals.iter().map(|(_, q)| *q).collect())
-			.unwrap_or(c.quantity);
+		let assessed =
+			lower_median(c.approvals.iter().map(|a| a.assessed).collect()).unwrap_or(c.quantity);
 		// Valued under the equation in force at submission.
-		let (equation_version, rate) = c.valuation;
-		let units = rate.checked_mul_int(assessed).ok_or(Error::<T>::Overflow)?;
+		let Valuation { version: equation_version, rate } = c.valuation;
+		let units = rate.checked_mul_int(assessed).ok_or(ArithmeticError::Overflow)?;
 
 		let reviewers = c.approvals.len() as u128;
 		// Shared equally, rounded down; what rounding leaves is not minted.
-		let each = c.policy.rules.reviewer_reward.mul_floor(units).checked_div(reviewers).unwrap_or(0);
+		let each = c
+			.policy
+			.rules
+			.reviewer_reward
+			.mul_floor(units)
+			.checked_div(reviewers)
+			.unwrap_or(0);
 		Self::mint(c.project, &c.contributor, units)?;
-		for (reviewer, _) in c.approvals.iter() {
-			Self::mint(c.project, reviewer, each)?;
+		for approval in c.approvals.iter() {
+			Self::mint(c.project, &approval.reviewer, each)?;
 		}
-		let reviewer_units = each.checked_mul(reviewers).ok_or(Error::<T>::Overflow)?;
+		let reviewer_units = each.checked_mul(reviewers).ok_or(ArithmeticError::Overflow)?;
 		Ok(ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version })
 	}
 

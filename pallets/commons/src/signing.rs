@@ -10,7 +10,7 @@ use sp_runtime::traits::Verify;
 
 use crate::{
 	types::{ContributionId, KindIndex, ProjectId, Quantity, Verdict},
-	Config,
+	Config, Error,
 };
 
 /// Domain tag of a wallet-signed attestation.
@@ -79,21 +79,6 @@ pub struct SignedAttestation<AccountId, Payload, Signature> {
 	pub signature: Signature,
 }
 
-/// Why a relayed signature did not count.
-#[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub enum SignatureProblem {
-	/// Signed for another chain (genesis hash differs).
-	ForeignChain,
-	/// Not a payload of this kind (domain tag differs).
-	WrongDomain,
-	/// The expiry block has passed.
-	Expired,
-	/// The signature does not match the payload and the signer.
-	BadSignature,
-}
-
 /// The attestation payload type of a runtime.
 pub type AttestationPayloadOf<T> =
 	AttestationPayload<<T as frame_system::Config>::Hash, crate::types::BlockNumberOf<T>>;
@@ -126,7 +111,8 @@ pub fn verify<T: Config>(
 	signature.verify(&wrapped[..], signer)
 }
 
-/// Checks the chain, the domain, the expiry and the signature of a signed payload.
+/// Checks the chain, the domain, the expiry and the signature of a signed payload, failing
+/// with `ForeignChain`, `WrongDomain`, `SignatureExpired` or `BadSignature`.
 pub fn check<T: Config>(
 	genesis_hash: &T::Hash,
 	tag: &[u8; 8],
@@ -135,18 +121,10 @@ pub fn check<T: Config>(
 	encoded: &[u8],
 	signature: &T::OffchainSignature,
 	signer: &T::AccountId,
-) -> Result<(), SignatureProblem> {
-	if *genesis_hash != crate::Pallet::<T>::genesis_hash() {
-		return Err(SignatureProblem::ForeignChain);
-	}
-	if tag != expected_tag {
-		return Err(SignatureProblem::WrongDomain);
-	}
-	if frame_system::Pallet::<T>::block_number() > expires_at {
-		return Err(SignatureProblem::Expired);
-	}
-	if !verify::<T>(encoded, signature, signer) {
-		return Err(SignatureProblem::BadSignature);
-	}
+) -> DispatchResult {
+	ensure!(*genesis_hash == crate::Pallet::<T>::genesis_hash(), Error::<T>::ForeignChain);
+	ensure!(tag == expected_tag, Error::<T>::WrongDomain);
+	ensure!(frame_system::Pallet::<T>::block_number() <= expires_at, Error::<T>::SignatureExpired);
+	ensure!(verify::<T>(encoded, signature, signer), Error::<T>::BadSignature);
 	Ok(())
 }

@@ -1,8 +1,12 @@
-//! The records the pallet stores and the payloads wallets sign.
+//! The records the pallet stores, its genesis and the views its runtime API serves. (The
+//! payloads wallets sign are in [`crate::signing`]: their path, `PalletCommonsSigning…` in
+//! polkadot.js, is part of their public name.)
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, BoundedVec};
 use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
 use sp_runtime::{traits::Saturating, FixedU128, Perbill};
 
 use crate::Config;
@@ -44,7 +48,16 @@ pub type KindsOf<T> = BoundedVec<ContributionKind<LabelOf<T>>, <T as Config>::Ma
 
 /// Whether a project takes contributions.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ProjectStatus {
 	/// Takes contributions.
@@ -54,7 +67,9 @@ pub enum ProjectStatus {
 }
 
 /// A project: a commons with its own value rules.
-#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Project<T: Config> {
@@ -94,7 +109,9 @@ pub struct ContributionKind<Label> {
 }
 
 /// A versioned value equation: the kinds a project accepts and their rates.
-#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct ValueEquation<T: Config> {
@@ -106,7 +123,16 @@ pub struct ValueEquation<T: Config> {
 
 /// Who may review a project's contributions (besides its maintainers, who always may).
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ReviewerSet {
 	/// Only maintainers.
@@ -120,7 +146,16 @@ pub enum ReviewerSet {
 /// The rules by which a project's contributions are reviewed (see the outcome table in the
 /// crate docs).
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct ReviewRules<BlockNumber> {
 	/// Who may review.
@@ -148,7 +183,16 @@ pub struct ReviewPolicy<BlockNumber> {
 
 /// A reviewer's verdict.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Verdict {
 	/// The contribution happened as claimed (or at the assessed quantity).
@@ -159,7 +203,16 @@ pub enum Verdict {
 
 /// Where a contribution stands.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ContributionStatus {
 	/// Awaiting review.
@@ -197,7 +250,9 @@ impl ContributionStatus {
 }
 
 /// A logged contribution.
-#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Contribution<T: Config> {
@@ -211,9 +266,8 @@ pub struct Contribution<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// The kind, an index into the value equation.
 	pub kind: KindIndex,
-	/// The value equation in force at submission, which values the contribution: its version
-	/// and the kind's rate.
-	pub valuation: (Version, FixedU128),
+	/// The value equation in force at submission, which values the contribution.
+	pub valuation: Valuation,
 	/// The quantity claimed, in the kind's unit.
 	pub quantity: Quantity,
 	/// A hash or URI of the evidence.
@@ -223,7 +277,7 @@ pub struct Contribution<T: Config> {
 	/// The review rules in force at submission, and their version.
 	pub policy: ReviewPolicy<BlockNumberOf<T>>,
 	/// Approving reviewers with the quantity each assessed (the claim if none was given).
-	pub approvals: BoundedVec<(T::AccountId, Quantity), T::MaxReviewers>,
+	pub approvals: BoundedVec<Approval<T::AccountId>, T::MaxReviewers>,
 	/// Number of rejections.
 	pub rejections: u32,
 	/// Where it stands.
@@ -239,8 +293,41 @@ impl<T: Config> Contribution<T> {
 	}
 }
 
+/// What values a contribution: the value equation in force when it was submitted.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Valuation {
+	/// The equation's version.
+	pub version: Version,
+	/// Value units per unit of the contribution's kind.
+	pub rate: FixedU128,
+}
+
+/// An approving reviewer and the quantity they assessed.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Approval<AccountId> {
+	/// Who approved.
+	pub reviewer: AccountId,
+	/// The quantity they assessed (the claim if they gave none).
+	pub assessed: Quantity,
+}
+
 /// One reviewer's attestation of a contribution.
-#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Attestation<T: Config> {
@@ -257,9 +344,7 @@ pub struct Attestation<T: Config> {
 }
 
 /// A value-unit holding, with its income checkpoint.
-#[derive(
-	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Holding<Balance, BlockNumber> {
 	/// Units held.
 	pub units: Units,
@@ -279,7 +364,9 @@ pub type IncomePerUnit = u128;
 pub const INCOME_PRECISION: u128 = 1_000_000_000_000;
 
 /// How a project splits the income paid to it.
-#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct IncomePolicy<T: Config> {
@@ -299,9 +386,7 @@ impl<T: Config> Default for IncomePolicy<T> {
 pub type UpstreamOf<T> = BoundedVec<(ProjectId, Perbill), <T as Config>::MaxUpstreams>;
 
 /// The income accounting of a project (see the crate docs for the formula).
-#[derive(
-	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct IncomeState<Balance> {
 	/// Accumulated income per unit, scaled by [`INCOME_PRECISION`].
 	pub income_per_unit: IncomePerUnit,
@@ -313,7 +398,6 @@ pub struct IncomeState<Balance> {
 	/// Claimed from the pot, in total.
 	pub claimed: Balance,
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Governance
@@ -328,8 +412,18 @@ pub type Credits = u32;
 
 /// What a proposal governs.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Ord, PartialOrd, Debug,
-	TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Scope {
 	/// A project: a passed proposal is dispatched with the project's origin.
@@ -340,8 +434,20 @@ pub enum Scope {
 
 /// How members get voice credits each epoch.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub enum Budget {
 	/// Every member gets the same credits (classic quadratic voting).
 	Equal(Credits),
@@ -358,8 +464,20 @@ pub enum Budget {
 
 /// How a scope votes.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GovernanceParams<BlockNumber> {
 	/// Voice credits per member per epoch.
 	pub budget: Budget,
@@ -374,7 +492,16 @@ pub struct GovernanceParams<BlockNumber> {
 
 /// Who belongs to a stakeholder chamber.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ChamberRule {
 	/// Holders of the project's value units.
@@ -389,7 +516,16 @@ pub enum ChamberRule {
 
 /// A stakeholder chamber of a project: a proposal passes only if it passes in every chamber.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct Chamber {
 	/// Who belongs.
@@ -403,7 +539,16 @@ pub type ChambersOf<T> = BoundedVec<Chamber, <T as Config>::MaxChambers>;
 
 /// A chamber's tally of a proposal.
 #[derive(
-	Clone, Copy, Default, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo,
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
 	MaxEncodedLen,
 )]
 pub struct Tally {
@@ -442,7 +587,16 @@ impl Tally {
 
 /// Where a proposal stands.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ProposalStatus<BlockNumber> {
 	/// Taking votes until its `ends` block, included.
@@ -461,7 +615,16 @@ pub enum ProposalStatus<BlockNumber> {
 
 /// A member's vote on a proposal: `votes` for or against, costing `votes²` credits.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct Vote {
 	/// For or against.
@@ -481,7 +644,16 @@ impl Vote {
 
 /// A member's voice credits in one scope and epoch.
 #[derive(
-	Clone, Copy, Default, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo,
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
 	MaxEncodedLen,
 )]
 pub struct CreditAccount {
@@ -492,15 +664,19 @@ pub struct CreditAccount {
 }
 
 /// A bounded runtime call: inline, or the hash and length of a preimage (pallet-preimage).
-pub type BoundedCallOf<T> =
-	frame_support::traits::Bounded<<T as Config>::RuntimeCall, <T as frame_system::Config>::Hashing>;
+pub type BoundedCallOf<T> = frame_support::traits::Bounded<
+	<T as Config>::RuntimeCall,
+	<T as frame_system::Config>::Hashing,
+>;
 /// A proposal's description, or the hash or URI of one.
 pub type DescriptionOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataLen>;
 /// The chambers of a proposal with their tallies.
 pub type ProposalChambersOf<T> = BoundedVec<(Chamber, Tally), <T as Config>::MaxChambers>;
 
 /// A proposal.
-#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Proposal<T: Config> {
@@ -533,9 +709,7 @@ pub struct Proposal<T: Config> {
 
 /// Units held at the start of epochs, recorded at the first change in an epoch, so that
 /// budgets do not move with minting during a vote.
-#[derive(
-	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct UnitsMark {
 	/// The latest epoch in which the units changed.
 	pub epoch: Epoch,
@@ -573,4 +747,110 @@ impl UnitsMark {
 			None
 		}
 	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Genesis
+// ---------------------------------------------------------------------------------------------
+
+/// The founding project of a new chain: recognised by the chain, so that its value-unit
+/// holders are the chain's first members.
+#[derive(Clone, Eq, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FoundingProject<AccountId> {
+	/// Who pays its deposit and maintains it.
+	pub creator: AccountId,
+	/// Its name (cut to [`Config::MaxNameLen`]).
+	pub name: Vec<u8>,
+}
+
+/// A founder's value units in the founding project, at genesis.
+#[derive(Clone, Eq, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Founder<AccountId> {
+	/// The founder.
+	pub who: AccountId,
+	/// Their value units.
+	pub units: Units,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime API views
+// ---------------------------------------------------------------------------------------------
+
+/// A project with its current value equation and review policy (`CommonsApi::project`).
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct ProjectView<T: Config> {
+	/// The project.
+	pub project: Project<T>,
+	/// Its current value equation.
+	pub equation: ValueEquation<T>,
+	/// Its current review policy.
+	pub policy: ReviewPolicy<BlockNumberOf<T>>,
+}
+
+/// A reviewer's attestation, as the runtime API shows it.
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct ReviewerAttestation<T: Config> {
+	/// The reviewer.
+	pub reviewer: T::AccountId,
+	/// Their attestation.
+	pub attestation: Attestation<T>,
+}
+
+/// A contribution with its attestations (`CommonsApi::contribution`).
+#[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct ContributionView<T: Config> {
+	/// The contribution.
+	pub contribution: Contribution<T>,
+	/// Its attestations (at most [`Config::MaxReviewers`]).
+	pub attestations: Vec<ReviewerAttestation<T>>,
+}
+
+/// An account's value units in a project (`CommonsApi::units`).
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct UnitsView {
+	/// The account's units.
+	pub units: Units,
+	/// The project's units in total.
+	pub total: Units,
+	/// The account's share: its units over the total.
+	pub share: Perbill,
+}
+
+/// A page of contributions an account may review (`CommonsApi::reviewable`).
+#[derive(Clone, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ReviewablePage {
+	/// Contributions the account may still review, in id order.
+	pub contributions: Vec<ContributionId>,
+	/// The cursor of the next page (`None`: the end is reached).
+	pub next: Option<ContributionId>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal
+// ---------------------------------------------------------------------------------------------
+
+/// A contribution that passed the checks for one reviewer's attestation.
+pub(crate) struct Checked<T: Config> {
+	/// Its id.
+	pub id: ContributionId,
+	/// The contribution.
+	pub contribution: Contribution<T>,
+	/// Its project's maintainers.
+	pub maintainers: MaintainersOf<T>,
+}
+
+/// What the verdicts so far decide.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Decision {
+	/// Accept the contribution.
+	Accept,
+	/// Reject it.
+	Reject,
+	/// Wait for more verdicts.
+	Undecided,
 }

@@ -3,9 +3,7 @@
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::traits::Verify;
 
-use super::{
-	Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
-};
+use super::{Balances, OriginCaller, Runtime, RuntimeCall, RuntimeHoldReason};
 use crate::{BlockNumber, Preimage, Scheduler, Signature, DAYS, UNIT};
 
 parameter_types! {
@@ -21,7 +19,6 @@ parameter_types! {
 }
 
 impl pallet_commons::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// The project's own vote, the chain's vote (Root), or its maintainers while it has no

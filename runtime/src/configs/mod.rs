@@ -7,7 +7,9 @@ mod governance;
 pub use consensus::{SessionPeriod, StakingPot};
 
 use frame_support::{
-	derive_impl, dispatch::DispatchClass, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstU32, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -22,8 +24,8 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MAX_BLOCK_LENGTH, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX,
-	VERSION,
+	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MAX_BLOCK_LENGTH, MICRO_UNIT, SLOT_DURATION,
+	SS58_PREFIX, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);

@@ -11,11 +11,16 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use pallet_commons::{ContributionId, IncomeState, ProjectId, Quantity, Units, Verdict};
-use sp_runtime::Perbill;
+use pallet_commons::{
+	ContributionId, IncomeState, ProjectId, Quantity, ReviewablePage, UnitsView, Verdict,
+};
 
 sp_api::decl_runtime_apis! {
 	/// Projects, value units, contributions and signing payloads of `pallet-commons`.
+	///
+	/// Version 2: every answer is a named struct (`UnitsView`, `ReviewablePage`, and the
+	/// runtime's `ProjectView` and `ContributionView`), so clients see field names.
+	#[api_version(2)]
 	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView>
 	where
 		AccountId: Codec,
@@ -26,8 +31,8 @@ sp_api::decl_runtime_apis! {
 	{
 		/// A project with its current value equation and review policy.
 		fn project(project: ProjectId) -> Option<ProjectView>;
-		/// `(units of who, total units, share of who)` in a project.
-		fn units(project: ProjectId, who: AccountId) -> (Units, Units, Perbill);
+		/// The units of `who` in a project, the project's total and the share of `who`.
+		fn units(project: ProjectId, who: AccountId) -> UnitsView;
 		/// A contribution with its attestations.
 		fn contribution(contribution: ContributionId) -> Option<ContributionView>;
 		/// Pending contributions `who` may review, a page at a time: the ids and the cursor
@@ -37,7 +42,7 @@ sp_api::decl_runtime_apis! {
 			who: AccountId,
 			cursor: Option<ContributionId>,
 			limit: u32,
-		) -> (Vec<ContributionId>, Option<ContributionId>);
+		) -> ReviewablePage;
 		/// Income `who` can claim from a project now.
 		fn pending_income(project: ProjectId, who: AccountId) -> Balance;
 		/// A project's income accounting.

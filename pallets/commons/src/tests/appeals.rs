@@ -62,13 +62,21 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 		);
 		// The record stays while the appeal is open, even past the retention period.
 		run_to(2 + RETENTION);
-		assert_noop!(Commons::remove_contribution(RuntimeOrigin::signed(dave()), c), Error::<Test>::NotRemovable);
+		assert_noop!(
+			Commons::remove_contribution(RuntimeOrigin::signed(dave()), c),
+			Error::<Test>::NotRemovable
+		);
 
 		pass(id);
 		// Valued as it would have been: Bob's assessment of 2 hours at 10 units, and his reward.
 		assert_eq!(
 			status(c),
-			ContributionStatus::Accepted { assessed: 2, units: 20, reviewer_units: 2, equation_version: 1 }
+			ContributionStatus::Accepted {
+				assessed: 2,
+				units: 20,
+				reviewer_units: 2,
+				equation_version: 1
+			}
 		);
 		assert_eq!(Commons::units_of(p, &eve()), 100 + 20);
 		assert_eq!(Commons::units_of(p, &bob()), 2);
@@ -97,11 +105,23 @@ fn appeals_are_bounded_in_time_and_only_for_rejections() {
 		let accepted = submit(&eve(), p, 0, 1);
 		approve(&alice(), accepted, None);
 		approve(&bob(), accepted, None);
-		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), accepted, description()), Error::<Test>::NotRejected);
-		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), 99, description()), Error::<Test>::UnknownContribution);
-		assert_noop!(Commons::accept_appeal(RuntimeOrigin::signed(eve()), c), DispatchError::BadOrigin);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), accepted, description()),
+			Error::<Test>::NotRejected
+		);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), 99, description()),
+			Error::<Test>::UnknownContribution
+		);
+		assert_noop!(
+			Commons::accept_appeal(RuntimeOrigin::signed(eve()), c),
+			DispatchError::BadOrigin
+		);
 		run_to(System::block_number() + APPEAL_WINDOW + 1);
-		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()), Error::<Test>::AppealWindowClosed);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, description()),
+			Error::<Test>::AppealWindowClosed
+		);
 	});
 }
 
@@ -121,7 +141,10 @@ fn a_failed_appeal_changes_nothing_but_the_deposit_comes_back() {
 		assert_eq!(held(&eve()), 0);
 		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
 		// One appeal per contribution.
-		assert_noop!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()), Error::<Test>::AlreadyAppealed);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, description()),
+			Error::<Test>::AlreadyAppealed
+		);
 	});
 }
 
@@ -133,7 +156,15 @@ fn revoking_a_fraudulent_contribution_burns_its_units() {
 		approve(&alice(), c, None);
 		approve(&bob(), c, None);
 		// 50 units to Eve and a reward of 5 shared by Alice and Bob (2 each, rounded down).
-		assert_eq!(status(c), ContributionStatus::Accepted { assessed: 5, units: 50, reviewer_units: 4, equation_version: 1 });
+		assert_eq!(
+			status(c),
+			ContributionStatus::Accepted {
+				assessed: 5,
+				units: 50,
+				reviewer_units: 4,
+				equation_version: 1
+			}
+		);
 		assert_ok!(Commons::pay_income(RuntimeOrigin::signed(charlie()), p, 3_540));
 		let pending = Commons::pending_income(p, &eve());
 		assert!(pending > 0);
@@ -144,13 +175,18 @@ fn revoking_a_fraudulent_contribution_burns_its_units() {
 		let id = propose(&dave(), Scope::Project(p), call);
 		pass(id);
 		assert_eq!(status(c), ContributionStatus::Revoked { burned: 50 + 2 + 1 });
-		assert!(commons_events().contains(&Event::ContributionRevoked { contribution: c, burned: 53 }));
+		assert!(
+			commons_events().contains(&Event::ContributionRevoked { contribution: c, burned: 53 })
+		);
 		assert_eq!(Commons::units_of(p, &eve()), 100);
 		assert_eq!(Commons::units_of(p, &alice()), 0);
 		assert_eq!(Commons::units_of(p, &bob()), 0);
 		// Income already earned stays earned.
 		assert_eq!(Commons::pending_income(p, &eve()), pending);
-		assert_noop!(Commons::revoke_contribution(RuntimeOrigin::root(), c), Error::<Test>::NotAccepted);
+		assert_noop!(
+			Commons::revoke_contribution(RuntimeOrigin::root(), c),
+			Error::<Test>::NotAccepted
+		);
 	});
 }
 
@@ -162,24 +198,45 @@ fn a_members_units_and_income_move_to_a_new_key() {
 		let income = Commons::pending_income(p, &dave());
 		let since = Holdings::<Test>::get(p, dave()).unwrap().member_since;
 		let new_key = account("Dave-new");
-		let call = RuntimeCall::Commons(crate::Call::move_units { project: p, from: dave(), to: new_key.clone() });
+		let call = RuntimeCall::Commons(crate::Call::move_units {
+			project: p,
+			from: dave(),
+			to: new_key.clone(),
+		});
 		let id = propose(&eve(), Scope::Project(p), call);
 		pass(id);
 		assert_eq!(Commons::units_of(p, &dave()), 0);
 		assert_eq!(Commons::units_of(p, &new_key), 100);
 		assert_eq!(Commons::pending_income(p, &new_key), income);
 		// The new key is a member from the move on: it cannot vote again on open proposals.
-		assert_eq!(Holdings::<Test>::get(p, &new_key).unwrap().member_since, System::block_number());
+		assert_eq!(
+			Holdings::<Test>::get(p, &new_key).unwrap().member_since,
+			System::block_number()
+		);
 		assert!(since < System::block_number());
 		assert!(Holdings::<Test>::get(p, dave()).is_none());
-		assert!(commons_events().contains(&Event::UnitsMoved { project: p, from: dave(), to: new_key.clone(), units: 100 }));
+		assert!(commons_events().contains(&Event::UnitsMoved {
+			project: p,
+			from: dave(),
+			to: new_key.clone(),
+			units: 100
+		}));
 
 		// Into an existing holding: the two merge.
 		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, new_key.clone(), eve()));
 		assert_eq!(Commons::units_of(p, &eve()), 200);
 		assert_eq!(crate::Projects::<Test>::get(p).unwrap().holders, 2);
-		assert_noop!(Commons::move_units(RuntimeOrigin::root(), p, eve(), eve()), Error::<Test>::SameAccount);
-		assert_noop!(Commons::move_units(RuntimeOrigin::root(), p, dave(), eve()), Error::<Test>::NoUnits);
-		assert_noop!(Commons::move_units(RuntimeOrigin::signed(eve()), p, eve(), dave()), DispatchError::BadOrigin);
+		assert_noop!(
+			Commons::move_units(RuntimeOrigin::root(), p, eve(), eve()),
+			Error::<Test>::SameAccount
+		);
+		assert_noop!(
+			Commons::move_units(RuntimeOrigin::root(), p, dave(), eve()),
+			Error::<Test>::NoUnits
+		);
+		assert_noop!(
+			Commons::move_units(RuntimeOrigin::signed(eve()), p, eve(), dave()),
+			DispatchError::BadOrigin
+		);
 	});
 }

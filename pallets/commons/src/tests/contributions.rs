@@ -37,14 +37,32 @@ fn submit_rejects_bad_input() {
 	test(|| {
 		let p = create_project(&alice());
 		let signed = || RuntimeOrigin::signed(dave());
-		assert_noop!(Commons::submit_contribution(signed(), 7, 0, 1, evidence("e")), Error::<Test>::UnknownProject);
-		assert_noop!(Commons::submit_contribution(signed(), p, 2, 1, evidence("e")), Error::<Test>::UnknownKind);
-		assert_noop!(Commons::submit_contribution(signed(), p, 0, 0, evidence("e")), Error::<Test>::ZeroQuantity);
 		assert_noop!(
-			Commons::submit_contribution(RuntimeOrigin::signed(account("Poor")), p, 0, 1, evidence("e")),
+			Commons::submit_contribution(signed(), 7, 0, 1, evidence("e")),
+			Error::<Test>::UnknownProject
+		);
+		assert_noop!(
+			Commons::submit_contribution(signed(), p, 2, 1, evidence("e")),
+			Error::<Test>::UnknownKind
+		);
+		assert_noop!(
+			Commons::submit_contribution(signed(), p, 0, 0, evidence("e")),
+			Error::<Test>::ZeroQuantity
+		);
+		assert_noop!(
+			Commons::submit_contribution(
+				RuntimeOrigin::signed(account("Poor")),
+				p,
+				0,
+				1,
+				evidence("e")
+			),
 			sp_runtime::TokenError::FundsUnavailable
 		);
-		assert_noop!(Commons::submit_contribution(RuntimeOrigin::none(), p, 0, 1, evidence("e")), DispatchError::BadOrigin);
+		assert_noop!(
+			Commons::submit_contribution(RuntimeOrigin::none(), p, 0, 1, evidence("e")),
+			DispatchError::BadOrigin
+		);
 		// Evidence longer than the bound does not even decode into the call.
 		let long: Result<EvidenceOf<Test>, _> = vec![0u8; 33].try_into();
 		assert!(long.is_err());
@@ -56,16 +74,28 @@ fn contributor_withdraws_pending_contribution() {
 	test(|| {
 		let p = create_project(&alice());
 		let c = submit(&dave(), p, 0, 2);
-		assert_noop!(Commons::withdraw_contribution(RuntimeOrigin::signed(eve()), c), Error::<Test>::NotContributor);
-		assert_noop!(Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), 9), Error::<Test>::UnknownContribution);
+		assert_noop!(
+			Commons::withdraw_contribution(RuntimeOrigin::signed(eve()), c),
+			Error::<Test>::NotContributor
+		);
+		assert_noop!(
+			Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), 9),
+			Error::<Test>::UnknownContribution
+		);
 		assert_ok!(Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), c));
 		assert_eq!(status(c), ContributionStatus::Withdrawn);
 		assert_eq!(held(&dave()), 0);
 		assert_eq!(free(&dave()), ENDOWMENT);
 		assert!(!PendingContributions::<Test>::contains_key(p, c));
 		assert_eq!(Projects::<Test>::get(p).unwrap().pending, 0);
-		assert_eq!(commons_events().last(), Some(&Event::ContributionWithdrawn { contribution: c }));
-		assert_noop!(Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), c), Error::<Test>::NotPending);
+		assert_eq!(
+			commons_events().last(),
+			Some(&Event::ContributionWithdrawn { contribution: c })
+		);
+		assert_noop!(
+			Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), c),
+			Error::<Test>::NotPending
+		);
 	});
 }
 
@@ -74,12 +104,18 @@ fn decided_records_are_removed_after_retention() {
 	test(|| {
 		let p = project_with_three_maintainers();
 		let c = submit(&dave(), p, 0, 2);
-		assert_noop!(Commons::remove_contribution(RuntimeOrigin::signed(eve()), c), Error::<Test>::NotRemovable);
+		assert_noop!(
+			Commons::remove_contribution(RuntimeOrigin::signed(eve()), c),
+			Error::<Test>::NotRemovable
+		);
 		approve(&bob(), c, None);
 		approve(&charlie(), c, None);
 		assert_eq!(crate::Attestations::<Test>::iter_prefix(c).count(), 2);
 		run_to(1 + RETENTION - 1);
-		assert_noop!(Commons::remove_contribution(RuntimeOrigin::signed(eve()), c), Error::<Test>::NotRemovable);
+		assert_noop!(
+			Commons::remove_contribution(RuntimeOrigin::signed(eve()), c),
+			Error::<Test>::NotRemovable
+		);
 		run_to(1 + RETENTION);
 		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(eve()), c));
 		assert!(Contributions::<Test>::get(c).is_none());
@@ -87,6 +123,9 @@ fn decided_records_are_removed_after_retention() {
 		// What was minted stays minted.
 		assert_eq!(Commons::units_of(p, &dave()), 20);
 		assert_eq!(commons_events().last(), Some(&Event::ContributionRemoved { contribution: c }));
-		assert_noop!(Commons::remove_contribution(RuntimeOrigin::signed(eve()), c), Error::<Test>::UnknownContribution);
+		assert_noop!(
+			Commons::remove_contribution(RuntimeOrigin::signed(eve()), c),
+			Error::<Test>::UnknownContribution
+		);
 	});
 }

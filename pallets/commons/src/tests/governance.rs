@@ -41,7 +41,12 @@ pub(crate) fn members_project() -> ProjectId {
 
 pub(crate) fn propose(who: &AccountId, scope: Scope, call: RuntimeCall) -> ProposalId {
 	let id = crate::NextProposalId::<Test>::get();
-	assert_ok!(Commons::propose(RuntimeOrigin::signed(who.clone()), scope, inline(call), description()));
+	assert_ok!(Commons::propose(
+		RuntimeOrigin::signed(who.clone()),
+		scope,
+		inline(call),
+		description()
+	));
 	id
 }
 
@@ -77,16 +82,28 @@ fn votes_cost_their_square_and_credits_are_shared_by_the_epoch() {
 		vote(&dave(), a, true, 10);
 		assert_eq!(spent(scope, 0, &dave()), 100);
 		assert_eq!(Commons::credits_left(scope, 0, &dave()), 0);
-		assert!(commons_events().contains(&Event::Voted { proposal: a, who: dave(), aye: true, votes: 10, spent: 100 }));
+		assert!(commons_events().contains(&Event::Voted {
+			proposal: a,
+			who: dave(),
+			aye: true,
+			votes: 10,
+			spent: 100
+		}));
 		// The budget is shared by the epoch's proposals: nothing is left for the other one.
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(dave()), b, true, 1), Error::<Test>::NotEnoughCredits);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(dave()), b, true, 1),
+			Error::<Test>::NotEnoughCredits
+		);
 
 		// Changing a vote refunds the old cost: 10 votes (100) become 5 (25).
 		vote(&dave(), a, false, 5);
 		assert_eq!(spent(scope, 0, &dave()), 25);
 		assert_eq!((tally(a).ayes, tally(a).nays, tally(a).voters), (0, 5, 1));
 		// 8 votes (64) fit beside 25; 9 (81) do not.
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(dave()), b, true, 9), Error::<Test>::NotEnoughCredits);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(dave()), b, true, 9),
+			Error::<Test>::NotEnoughCredits
+		);
 		vote(&dave(), b, true, 8);
 		assert_eq!(spent(scope, 0, &dave()), 89);
 
@@ -114,7 +131,12 @@ fn who_votes_and_how_many_members_count_are_fixed_at_creation() {
 		let scope = Scope::Project(p);
 		// Alice maintains but holds no units: not a member.
 		assert_noop!(
-			Commons::propose(RuntimeOrigin::signed(alice()), scope, inline(set_equation_call(p)), description()),
+			Commons::propose(
+				RuntimeOrigin::signed(alice()),
+				scope,
+				inline(set_equation_call(p)),
+				description()
+			),
 			Error::<Test>::NotMember
 		);
 		let id = propose(&dave(), scope, set_equation_call(p));
@@ -122,11 +144,17 @@ fn who_votes_and_how_many_members_count_are_fixed_at_creation() {
 		// Alice earns units during the vote: she may not vote on it, and the count stays.
 		run_to(3);
 		assert_ok!(Commons::mint(p, &alice(), 1_000));
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(alice()), id, true, 1), Error::<Test>::NotMember);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(alice()), id, true, 1),
+			Error::<Test>::NotMember
+		);
 		assert_eq!(tally(id).members, 3);
 		// A member who lost every unit no longer counts.
 		assert_ok!(Commons::burn(p, &ferdie(), 100));
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(ferdie()), id, true, 1), Error::<Test>::NotMember);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(ferdie()), id, true, 1),
+			Error::<Test>::NotMember
+		);
 		// Her next proposal counts her (and no longer Ferdie).
 		run_to(4);
 		let next = propose(&alice(), scope, set_equation_call(p));
@@ -142,12 +170,18 @@ fn a_passed_project_proposal_is_enacted_with_the_project_origin() {
 		assert_eq!(held(&dave()), PROPOSAL_DEPOSIT);
 		vote(&dave(), id, true, 3);
 		vote(&eve(), id, false, 2);
-		assert_noop!(Commons::close(RuntimeOrigin::signed(alice()), id), Error::<Test>::VotingOngoing);
+		assert_noop!(
+			Commons::close(RuntimeOrigin::signed(alice()), id),
+			Error::<Test>::VotingOngoing
+		);
 
 		close_after_voting(id);
 		let now = System::block_number();
 		let enactment = now + ENACTMENT_DELAY;
-		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { enactment });
+		assert_eq!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { enactment }
+		);
 		assert!(commons_events().contains(&Event::ProposalClosed {
 			proposal: id,
 			passed: true,
@@ -162,8 +196,14 @@ fn a_passed_project_proposal_is_enacted_with_the_project_origin() {
 		assert_eq!(crate::ValueEquations::<Test>::get(p).unwrap().kinds, doubled_kinds());
 		// Later work is valued under the new version.
 		let c = submit(&eve(), p, 0, 2);
-		assert_eq!(crate::Contributions::<Test>::get(c).unwrap().valuation, (2, FixedU128::from_u32(20)));
-		assert_noop!(Commons::close(RuntimeOrigin::signed(alice()), id), Error::<Test>::ProposalNotOpen);
+		assert_eq!(
+			crate::Contributions::<Test>::get(c).unwrap().valuation,
+			Valuation { version: 2, rate: FixedU128::from_u32(20) }
+		);
+		assert_noop!(
+			Commons::close(RuntimeOrigin::signed(alice()), id),
+			Error::<Test>::ProposalNotOpen
+		);
 	});
 }
 
@@ -193,13 +233,23 @@ fn a_proposal_fails_without_quorum_or_majority_and_nothing_is_dispatched() {
 fn the_chain_votes_with_the_holders_of_recognised_projects_and_dispatches_root() {
 	test(|| {
 		let p = members_project();
-		let remark = RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"hello".to_vec() });
+		let remark = RuntimeCall::System(frame_system::Call::remark_with_event {
+			remark: b"hello".to_vec(),
+		});
 		// Not recognised yet: nobody is a chain member.
 		assert_noop!(
-			Commons::propose(RuntimeOrigin::signed(dave()), Scope::Chain, inline(remark.clone()), description()),
+			Commons::propose(
+				RuntimeOrigin::signed(dave()),
+				Scope::Chain,
+				inline(remark.clone()),
+				description()
+			),
 			Error::<Test>::NotMember
 		);
-		assert_noop!(Commons::set_recognised(RuntimeOrigin::signed(dave()), p, true), DispatchError::BadOrigin);
+		assert_noop!(
+			Commons::set_recognised(RuntimeOrigin::signed(dave()), p, true),
+			DispatchError::BadOrigin
+		);
 		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), p, true));
 		assert_eq!(RecognisedProjects::<Test>::get().into_inner(), vec![p]);
 
@@ -219,10 +269,17 @@ fn the_chain_votes_with_the_holders_of_recognised_projects_and_dispatches_root()
 			)
 		});
 		assert!(failed, "the dispatch result is recorded");
-		assert!(matches!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { .. }));
+		assert!(matches!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { .. }
+		));
 
 		// The chain's vote recognises projects: here it stops recognising this one.
-		let stop = propose(&dave(), Scope::Chain, RuntimeCall::Commons(crate::Call::set_recognised { project: p, recognised: false }));
+		let stop = propose(
+			&dave(),
+			Scope::Chain,
+			RuntimeCall::Commons(crate::Call::set_recognised { project: p, recognised: false }),
+		);
 		vote(&dave(), stop, true, 1);
 		vote(&ferdie(), stop, true, 1);
 		close_after_voting(stop);
@@ -247,7 +304,11 @@ fn maintainers_act_for_a_project_only_until_it_has_members() {
 			Commons::set_value_equation(crate::Origin::Project(other).into(), p, default_kinds()),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Commons::set_value_equation(crate::Origin::Project(p).into(), p, default_kinds()));
+		assert_ok!(Commons::set_value_equation(
+			crate::Origin::Project(p).into(),
+			p,
+			default_kinds()
+		));
 	});
 }
 
@@ -258,21 +319,39 @@ fn proposal_errors_change_nothing() {
 		let scope = Scope::Project(p);
 		let signed = |who: AccountId| RuntimeOrigin::signed(who);
 		assert_noop!(
-			Commons::propose(signed(dave()), Scope::Project(9), inline(set_equation_call(p)), description()),
+			Commons::propose(
+				signed(dave()),
+				Scope::Project(9),
+				inline(set_equation_call(p)),
+				description()
+			),
 			Error::<Test>::UnknownProject
 		);
-		let garbage: Box<BoundedCallOf<Test>> = Box::new(Bounded::Inline(vec![0xff, 0xff].try_into().unwrap()));
-		assert_noop!(Commons::propose(signed(dave()), scope, garbage, description()), Error::<Test>::UndecodableCall);
+		let garbage: Box<BoundedCallOf<Test>> =
+			Box::new(Bounded::Inline(vec![0xff, 0xff].try_into().unwrap()));
+		assert_noop!(
+			Commons::propose(signed(dave()), scope, garbage, description()),
+			Error::<Test>::UndecodableCall
+		);
 		let missing = Box::new(Bounded::Lookup { hash: Default::default(), len: 200 });
-		assert_noop!(Commons::propose(signed(dave()), scope, missing, description()), Error::<Test>::PreimageMissing);
+		assert_noop!(
+			Commons::propose(signed(dave()), scope, missing, description()),
+			Error::<Test>::PreimageMissing
+		);
 		let large = Box::new(Bounded::Lookup { hash: Default::default(), len: 1025 });
-		assert_noop!(Commons::propose(signed(dave()), scope, large, description()), Error::<Test>::CallTooLarge);
+		assert_noop!(
+			Commons::propose(signed(dave()), scope, large, description()),
+			Error::<Test>::CallTooLarge
+		);
 
 		let id = propose(&dave(), scope, set_equation_call(p));
 		assert_noop!(Commons::vote(signed(dave()), 7, true, 1), Error::<Test>::UnknownProposal);
 		assert_noop!(Commons::vote(signed(dave()), id, true, 0), Error::<Test>::NotVoted);
 		assert_noop!(Commons::vote(signed(dave()), id, true, 11), Error::<Test>::NotEnoughCredits);
-		assert_noop!(Commons::vote(signed(dave()), id, true, u32::MAX), Error::<Test>::NotEnoughCredits);
+		assert_noop!(
+			Commons::vote(signed(dave()), id, true, u32::MAX),
+			Error::<Test>::NotEnoughCredits
+		);
 		assert_noop!(Commons::cancel(signed(eve()), id), Error::<Test>::NotProposer);
 		vote(&eve(), id, true, 1);
 		assert_noop!(Commons::cancel(signed(dave()), id), Error::<Test>::VotesCast);
@@ -298,8 +377,14 @@ fn cancel_releases_the_deposit_before_any_vote() {
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Cancelled);
 		assert_eq!(held(&dave()), 0);
 		assert_eq!(LiveProposals::<Test>::get(Scope::Project(p)), 0);
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(eve()), id, true, 1), Error::<Test>::ProposalNotOpen);
-		assert_noop!(Commons::cancel(RuntimeOrigin::signed(dave()), id), Error::<Test>::ProposalNotOpen);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(eve()), id, true, 1),
+			Error::<Test>::ProposalNotOpen
+		);
+		assert_noop!(
+			Commons::cancel(RuntimeOrigin::signed(dave()), id),
+			Error::<Test>::ProposalNotOpen
+		);
 	});
 }
 
@@ -319,12 +404,18 @@ fn vote_records_are_removed_lazily_after_closing() {
 		// The voter removes theirs at once; the credits stay spent.
 		assert_ok!(Commons::remove_vote(RuntimeOrigin::signed(dave()), id, dave()));
 		assert_eq!(spent(Scope::Project(p), 0, &dave()), 4);
-		assert_noop!(Commons::remove_vote(RuntimeOrigin::signed(dave()), id, eve()), Error::<Test>::VoteRetained);
+		assert_noop!(
+			Commons::remove_vote(RuntimeOrigin::signed(dave()), id, eve()),
+			Error::<Test>::VoteRetained
+		);
 		run_to(ends + VOTE_RETENTION + 1);
 		assert_ok!(Commons::remove_vote(RuntimeOrigin::signed(dave()), id, eve()));
 		assert!(commons_events().contains(&Event::VoteRemoved { proposal: id, who: eve() }));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().votes, 0);
-		assert_noop!(Commons::remove_vote(RuntimeOrigin::signed(dave()), id, eve()), Error::<Test>::NotVoted);
+		assert_noop!(
+			Commons::remove_vote(RuntimeOrigin::signed(dave()), id, eve()),
+			Error::<Test>::NotVoted
+		);
 		// The tally, the record of the decision, stays.
 		assert_eq!(tally(id).voters, 3 - 1);
 	});
@@ -360,7 +451,10 @@ fn every_chamber_must_consent() {
 		close_after_voting(blocked);
 		assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), consented));
 		assert_eq!(Proposals::<Test>::get(blocked).unwrap().status, ProposalStatus::Failed);
-		assert!(matches!(Proposals::<Test>::get(consented).unwrap().status, ProposalStatus::Passed { .. }));
+		assert!(matches!(
+			Proposals::<Test>::get(consented).unwrap().status,
+			ProposalStatus::Passed { .. }
+		));
 	});
 }
 
@@ -382,18 +476,31 @@ fn listed_and_maintainer_chambers() {
 		run_to(3);
 		// Dave holds units but sits in neither chamber.
 		assert_noop!(
-			Commons::propose(RuntimeOrigin::signed(dave()), Scope::Project(p), inline(set_equation_call(p)), description()),
+			Commons::propose(
+				RuntimeOrigin::signed(dave()),
+				Scope::Project(p),
+				inline(set_equation_call(p)),
+				description()
+			),
 			Error::<Test>::NotMember
 		);
 		let id = propose(&eve(), Scope::Project(p), set_equation_call(p));
-		let members: Vec<u32> = Proposals::<Test>::get(id).unwrap().chambers.iter().map(|(_, t)| t.members).collect();
+		let members: Vec<u32> = Proposals::<Test>::get(id)
+			.unwrap()
+			.chambers
+			.iter()
+			.map(|(_, t)| t.members)
+			.collect();
 		assert_eq!(members, vec![3, 1]);
 		vote(&eve(), id, true, 1);
 		for m in [alice(), bob(), charlie()] {
 			vote(&m, id, true, 1);
 		}
 		close_after_voting(id);
-		assert!(matches!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { .. }));
+		assert!(matches!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { .. }
+		));
 		// A chamber rule twice is refused.
 		let twice: ChambersOf<Test> = vec![
 			Chamber { rule: ChamberRule::Listed, quorum: Perbill::one() },
@@ -401,7 +508,10 @@ fn listed_and_maintainer_chambers() {
 		]
 		.try_into()
 		.unwrap();
-		assert_noop!(Commons::set_chambers(RuntimeOrigin::root(), p, twice), Error::<Test>::InvalidGovernance);
+		assert_noop!(
+			Commons::set_chambers(RuntimeOrigin::root(), p, twice),
+			Error::<Test>::InvalidGovernance
+		);
 	});
 }
 
@@ -427,9 +537,15 @@ fn share_budgets_use_the_units_at_the_epochs_start() {
 		assert_eq!(Commons::budget_of(scope, 1, &dave()), 43);
 		assert_eq!(Commons::budget_of(scope, 1, &eve()), 43);
 		let id = propose(&dave(), scope, set_equation_call(p));
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(dave()), id, true, 7), Error::<Test>::NotEnoughCredits);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(dave()), id, true, 7),
+			Error::<Test>::NotEnoughCredits
+		);
 		vote(&dave(), id, true, 6);
-		assert_eq!(VoiceCredits::<Test>::get((scope, 1), dave()), Some(CreditAccount { budget: 43, spent: 36 }));
+		assert_eq!(
+			VoiceCredits::<Test>::get((scope, 1), dave()),
+			Some(CreditAccount { budget: 43, spent: 36 })
+		);
 		// The next epoch starts from the new shares: Dave holds 400 of 600, Eve 100.
 		run_to(2 * EPOCH);
 		assert_eq!(Commons::budget_of(scope, 2, &dave()), 76);
@@ -465,7 +581,10 @@ fn governance_parameters_are_checked() {
 			);
 		}
 		let share = GovernanceParams { budget: Budget::ByShare { min: 1, max: 4 }, ..good };
-		assert_noop!(Commons::set_governance(RuntimeOrigin::root(), Scope::Chain, share), Error::<Test>::InvalidGovernance);
+		assert_noop!(
+			Commons::set_governance(RuntimeOrigin::root(), Scope::Chain, share),
+			Error::<Test>::InvalidGovernance
+		);
 		assert_noop!(
 			Commons::set_governance(RuntimeOrigin::signed(dave()), Scope::Chain, good),
 			DispatchError::BadOrigin
@@ -479,7 +598,10 @@ fn governance_parameters_are_checked() {
 		vote(&dave(), id, true, 1);
 		close_after_voting(id);
 		let now = System::block_number();
-		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { enactment: now + 1 });
+		assert_eq!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { enactment: now + 1 }
+		);
 	});
 }
 
@@ -518,13 +640,22 @@ fn an_empty_chamber_does_not_block_and_a_moved_key_does_not_vote_twice() {
 		// so it cannot vote a second time on this proposal.
 		let new_key = account("Dave-new");
 		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, dave(), new_key.clone()));
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(new_key), id, true, 5), Error::<Test>::NotMember);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(new_key), id, true, 5),
+			Error::<Test>::NotMember
+		);
 		// Joining in the proposal's own block is too late as well.
 		let late = propose(&eve(), Scope::Project(p), set_equation_call(p));
 		assert_ok!(Commons::mint(p, &alice(), 1));
-		assert_noop!(Commons::vote(RuntimeOrigin::signed(alice()), late, true, 1), Error::<Test>::NotMember);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(alice()), late, true, 1),
+			Error::<Test>::NotMember
+		);
 		vote(&eve(), id, true, 1);
 		close_after_voting(id);
-		assert!(matches!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Passed { .. }));
+		assert!(matches!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { .. }
+		));
 	});
 }

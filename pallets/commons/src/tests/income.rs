@@ -34,7 +34,10 @@ fn income_is_shared_pro_rata_to_units() {
 		assert_eq!(claim(&dave(), p), 300);
 		assert_eq!(free(&Commons::income_account(p)), ED);
 		assert_eq!(
-			commons_events().iter().filter(|e| matches!(e, Event::IncomeClaimed { .. })).count(),
+			commons_events()
+				.iter()
+				.filter(|e| matches!(e, Event::IncomeClaimed { .. }))
+				.count(),
 			3
 		);
 		assert!(commons_events().contains(&Event::IncomePaid {
@@ -45,7 +48,10 @@ fn income_is_shared_pro_rata_to_units() {
 			to_treasury: 0,
 			to_upstream: 0,
 		}));
-		assert_noop!(Commons::claim(RuntimeOrigin::signed(bob()), p), Error::<Test>::NothingToClaim);
+		assert_noop!(
+			Commons::claim(RuntimeOrigin::signed(bob()), p),
+			Error::<Test>::NothingToClaim
+		);
 	});
 }
 
@@ -143,7 +149,10 @@ fn policy_splits_to_treasury_and_upstream() {
 		);
 		assert_ok!(Commons::spend_treasury(project_origin(p), p, dave(), 50));
 		assert_eq!(free(&dave()), ENDOWMENT + 50);
-		assert_eq!(commons_events().last(), Some(&Event::TreasurySpent { project: p, to: dave(), amount: 50 }));
+		assert_eq!(
+			commons_events().last(),
+			Some(&Event::TreasurySpent { project: p, to: dave(), amount: 50 })
+		);
 		// The treasury keeps its existential deposit.
 		assert_noop!(
 			Commons::spend_treasury(project_origin(p), p, dave(), 51),
@@ -180,7 +189,10 @@ fn claim_for_pays_the_holder_and_closed_projects_stay_claimable() {
 		assert_ok!(Commons::claim_for(RuntimeOrigin::signed(eve()), p, bob()));
 		assert_eq!(free(&bob()), ENDOWMENT + 50);
 		assert_eq!(free(&eve()), ENDOWMENT);
-		assert_eq!(commons_events().last(), Some(&Event::IncomeClaimed { project: p, who: bob(), amount: 50 }));
+		assert_eq!(
+			commons_events().last(),
+			Some(&Event::IncomeClaimed { project: p, who: bob(), amount: 50 })
+		);
 	});
 }
 
@@ -196,24 +208,52 @@ fn income_calls_reject_bad_input() {
 		assert_noop!(pay(ferdie(), p, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(pay(ferdie(), 9, 10), Error::<Test>::UnknownProject);
 		assert_noop!(pay(account("Poor"), p, 10), TokenError::FundsUnavailable);
-		assert_noop!(Commons::claim(RuntimeOrigin::signed(bob()), p), Error::<Test>::NothingToClaim);
-		assert_noop!(Commons::claim(RuntimeOrigin::signed(eve()), p), Error::<Test>::NothingToClaim);
-		assert_noop!(Commons::claim(RuntimeOrigin::signed(bob()), 9), Error::<Test>::UnknownProject);
+		assert_noop!(
+			Commons::claim(RuntimeOrigin::signed(bob()), p),
+			Error::<Test>::NothingToClaim
+		);
+		assert_noop!(
+			Commons::claim(RuntimeOrigin::signed(eve()), p),
+			Error::<Test>::NothingToClaim
+		);
+		assert_noop!(
+			Commons::claim(RuntimeOrigin::signed(bob()), 9),
+			Error::<Test>::UnknownProject
+		);
 		let policy = |treasury, upstream: Vec<(ProjectId, Perbill)>| {
-			Commons::set_income_policy(RuntimeOrigin::root(), p, Perbill::from_percent(treasury), upstream.try_into().unwrap())
+			Commons::set_income_policy(
+				RuntimeOrigin::root(),
+				p,
+				Perbill::from_percent(treasury),
+				upstream.try_into().unwrap(),
+			)
 		};
-		assert_noop!(policy(60, vec![(q, Perbill::from_percent(41))]), Error::<Test>::InvalidIncomePolicy);
-		assert_noop!(policy(0, vec![(p, Perbill::from_percent(1))]), Error::<Test>::InvalidIncomePolicy);
+		assert_noop!(
+			policy(60, vec![(q, Perbill::from_percent(41))]),
+			Error::<Test>::InvalidIncomePolicy
+		);
+		assert_noop!(
+			policy(0, vec![(p, Perbill::from_percent(1))]),
+			Error::<Test>::InvalidIncomePolicy
+		);
 		assert_noop!(
 			policy(0, vec![(q, Perbill::from_percent(1)), (q, Perbill::from_percent(1))]),
 			Error::<Test>::InvalidIncomePolicy
 		);
 		assert_noop!(policy(0, vec![(7, Perbill::from_percent(1))]), Error::<Test>::UnknownProject);
 		assert_noop!(
-			Commons::set_income_policy(RuntimeOrigin::signed(eve()), p, Perbill::zero(), Default::default()),
+			Commons::set_income_policy(
+				RuntimeOrigin::signed(eve()),
+				p,
+				Perbill::zero(),
+				Default::default()
+			),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Commons::spend_treasury(RuntimeOrigin::root(), p, eve(), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Commons::spend_treasury(RuntimeOrigin::root(), p, eve(), 0),
+			Error::<Test>::ZeroAmount
+		);
 		assert_ok!(policy(60, vec![(q, Perbill::from_percent(40))]));
 		assert_eq!(
 			commons_events().last(),

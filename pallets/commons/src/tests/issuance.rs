@@ -25,10 +25,17 @@ fn units_accumulate_and_shares_follow() {
 		assert_eq!((project.total_units, project.holders), (88, 5));
 		assert_eq!(Commons::share_of(p, &dave()), Perbill::from_rational(60u32, 88u32));
 		assert_eq!(Commons::share_of(p, &ferdie()), Perbill::zero());
-		assert_eq!(Commons::units_view(p, &eve()), (20, 88, Perbill::from_rational(20u32, 88u32)));
+		assert_eq!(
+			Commons::units_view(p, &eve()),
+			UnitsView { units: 20, total: 88, share: Perbill::from_rational(20u32, 88u32) }
+		);
 		// Membership starts with the first units.
 		assert_eq!(Holdings::<Test>::get(p, dave()).unwrap().member_since, 3);
-		assert!(commons_events().contains(&crate::Event::UnitsMinted { project: p, who: dave(), units: 60 }));
+		assert!(commons_events().contains(&crate::Event::UnitsMinted {
+			project: p,
+			who: dave(),
+			units: 60
+		}));
 	});
 }
 
@@ -52,12 +59,14 @@ fn project_and_contribution_views() {
 		let p = project_with_three_maintainers();
 		let c = submit(&dave(), p, 0, 1);
 		approve(&bob(), c, Some(1));
-		let (project, equation, policy) = Commons::project_view(p).unwrap();
+		let ProjectView { project, equation, policy } = Commons::project_view(p).unwrap();
 		assert_eq!((project.pending, equation.version, policy.version), (1, 1, 1));
-		let (record, attestations) = Commons::contribution_view(c).unwrap();
-		assert_eq!(record.quantity, 1);
+		let ContributionView { contribution, attestations } =
+			Commons::contribution_view(c).unwrap();
+		assert_eq!(contribution.quantity, 1);
 		assert_eq!(attestations.len(), 1);
-		assert_eq!(attestations[0].0, bob());
+		assert_eq!(attestations[0].reviewer, bob());
+		assert_eq!(attestations[0].attestation.assessed_quantity, Some(1));
 		assert!(Commons::project_view(5).is_none());
 		assert!(Commons::contribution_view(5).is_none());
 	});
@@ -74,7 +83,8 @@ fn reviewable_pages_through_pending_contributions() {
 		let mut seen = Vec::new();
 		let mut cursor = None;
 		loop {
-			let (page, next) = Commons::reviewable(p, &bob(), cursor, 10);
+			let ReviewablePage { contributions: page, next } =
+				Commons::reviewable(p, &bob(), cursor, 10);
 			assert!(page.len() <= 3, "pages are capped at MaxPageSize");
 			seen.extend(page);
 			match next {
@@ -86,10 +96,10 @@ fn reviewable_pages_through_pending_contributions() {
 		assert_eq!(seen, ids[1..].to_vec());
 		assert!(!seen.contains(&mine));
 		// Eve is no maintainer: nothing to review under this policy.
-		assert_eq!(Commons::reviewable(p, &eve(), None, 10).0, Vec::<ContributionId>::new());
+		assert_eq!(Commons::reviewable(p, &eve(), None, 10), ReviewablePage::default());
 		// After the review period nothing is reviewable.
 		run_to(1 + REVIEW_PERIOD);
-		assert_eq!(Commons::reviewable(p, &charlie(), None, 10).0, Vec::<ContributionId>::new());
+		assert_eq!(Commons::reviewable(p, &charlie(), None, 10), ReviewablePage::default());
 	});
 }
 

@@ -1,6 +1,7 @@
 //! Unit tests, by concern. Every test ends by checking the pallet's invariants.
 
 mod appeals;
+mod config;
 mod contributions;
 mod governance;
 mod income;
@@ -56,7 +57,12 @@ pub(crate) fn set_maintainers(project: ProjectId, maintainers: &[AccountId]) {
 }
 
 /// Logs `quantity` of kind `kind` by `who`.
-pub(crate) fn submit(who: &AccountId, project: ProjectId, kind: KindIndex, quantity: Quantity) -> ContributionId {
+pub(crate) fn submit(
+	who: &AccountId,
+	project: ProjectId,
+	kind: KindIndex,
+	quantity: Quantity,
+) -> ContributionId {
 	let id = crate::NextContributionId::<Test>::get();
 	assert_ok!(Commons::submit_contribution(
 		RuntimeOrigin::signed(who.clone()),
@@ -97,7 +103,9 @@ pub(crate) fn free(who: &AccountId) -> Balance {
 }
 
 pub(crate) fn held(who: &AccountId) -> Balance {
-	<Balances as frame_support::traits::fungible::InspectHold<AccountId>>::total_balance_on_hold(who)
+	<Balances as frame_support::traits::fungible::InspectHold<AccountId>>::total_balance_on_hold(
+		who,
+	)
 }
 
 /// A project maintained by Alice, Bob and Charlie (maintainers review, 2 approvals needed).

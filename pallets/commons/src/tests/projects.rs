@@ -37,13 +37,25 @@ fn create_project_rejects_bad_input() {
 	test(|| {
 		let origin = || RuntimeOrigin::signed(alice());
 		assert_noop!(
-			Commons::create_project(origin(), name("x"), Default::default(), Default::default(), default_rules()),
+			Commons::create_project(
+				origin(),
+				name("x"),
+				Default::default(),
+				Default::default(),
+				default_rules()
+			),
 			Error::<Test>::NoKinds
 		);
 		let mut kinds = default_kinds();
 		kinds[0].rate = FixedU128::from_u32(0);
 		assert_noop!(
-			Commons::create_project(origin(), name("x"), Default::default(), kinds, default_rules()),
+			Commons::create_project(
+				origin(),
+				name("x"),
+				Default::default(),
+				kinds,
+				default_rules()
+			),
 			Error::<Test>::ZeroRate
 		);
 		for bad in [
@@ -54,7 +66,13 @@ fn create_project_rejects_bad_input() {
 			ReviewRules { review_period: 101, ..default_rules() },
 		] {
 			assert_noop!(
-				Commons::create_project(origin(), name("x"), Default::default(), default_kinds(), bad),
+				Commons::create_project(
+					origin(),
+					name("x"),
+					Default::default(),
+					default_kinds(),
+					bad
+				),
 				Error::<Test>::InvalidPolicy
 			);
 		}
@@ -70,7 +88,13 @@ fn create_project_rejects_bad_input() {
 			sp_runtime::TokenError::FundsUnavailable
 		);
 		assert_noop!(
-			Commons::create_project(RuntimeOrigin::none(), name("x"), Default::default(), default_kinds(), default_rules()),
+			Commons::create_project(
+				RuntimeOrigin::none(),
+				name("x"),
+				Default::default(),
+				default_kinds(),
+				default_rules()
+			),
 			DispatchError::BadOrigin
 		);
 	});
@@ -108,7 +132,10 @@ fn project_origin_changes_equation_policy_and_maintainers() {
 			[
 				Event::ValueEquationSet { project: p, version: 2, kinds },
 				Event::ReviewPolicySet { project: p, version: 2, rules },
-				Event::MaintainersSet { project: p, maintainers: vec![bob(), charlie()].try_into().unwrap() },
+				Event::MaintainersSet {
+					project: p,
+					maintainers: vec![bob(), charlie()].try_into().unwrap()
+				},
 			]
 		);
 	});
@@ -119,19 +146,38 @@ fn project_calls_reject_bad_input() {
 	test(|| {
 		let p = create_project(&alice());
 		let root = RuntimeOrigin::root;
-		assert_noop!(Commons::set_value_equation(root(), 9, default_kinds()), Error::<Test>::UnknownProject);
-		assert_noop!(Commons::set_value_equation(root(), p, Default::default()), Error::<Test>::NoKinds);
-		assert_noop!(Commons::set_review_policy(root(), 9, default_rules()), Error::<Test>::UnknownProject);
 		assert_noop!(
-			Commons::set_review_policy(root(), p, ReviewRules { min_approvals: 0, ..default_rules() }),
+			Commons::set_value_equation(root(), 9, default_kinds()),
+			Error::<Test>::UnknownProject
+		);
+		assert_noop!(
+			Commons::set_value_equation(root(), p, Default::default()),
+			Error::<Test>::NoKinds
+		);
+		assert_noop!(
+			Commons::set_review_policy(root(), 9, default_rules()),
+			Error::<Test>::UnknownProject
+		);
+		assert_noop!(
+			Commons::set_review_policy(
+				root(),
+				p,
+				ReviewRules { min_approvals: 0, ..default_rules() }
+			),
 			Error::<Test>::InvalidPolicy
 		);
-		assert_noop!(Commons::set_maintainers(root(), p, Default::default()), Error::<Test>::NoMaintainers);
+		assert_noop!(
+			Commons::set_maintainers(root(), p, Default::default()),
+			Error::<Test>::NoMaintainers
+		);
 		assert_noop!(
 			Commons::set_maintainers(root(), p, vec![bob(), bob()].try_into().unwrap()),
 			Error::<Test>::DuplicateMaintainer
 		);
-		assert_noop!(Commons::set_maintainers(root(), 9, vec![bob()].try_into().unwrap()), Error::<Test>::UnknownProject);
+		assert_noop!(
+			Commons::set_maintainers(root(), 9, vec![bob()].try_into().unwrap()),
+			Error::<Test>::UnknownProject
+		);
 		assert_noop!(Commons::close_project(root(), 9), Error::<Test>::UnknownProject);
 	});
 }
@@ -141,7 +187,10 @@ fn close_project_needs_no_pending_and_keeps_units() {
 	test(|| {
 		let p = project_with_three_maintainers();
 		let c = submit(&dave(), p, 0, 3);
-		assert_noop!(Commons::close_project(RuntimeOrigin::signed(alice()), p), Error::<Test>::PendingContributions);
+		assert_noop!(
+			Commons::close_project(RuntimeOrigin::signed(alice()), p),
+			Error::<Test>::PendingContributions
+		);
 		approve(&bob(), c, None);
 		approve(&charlie(), c, None);
 		assert_ok!(Commons::close_project(project_origin(p), p));
@@ -156,7 +205,10 @@ fn close_project_needs_no_pending_and_keeps_units() {
 			Commons::submit_contribution(RuntimeOrigin::signed(dave()), p, 0, 1, evidence("e")),
 			Error::<Test>::ProjectClosed
 		);
-		assert_noop!(Commons::close_project(RuntimeOrigin::root(), p), Error::<Test>::ProjectClosed);
+		assert_noop!(
+			Commons::close_project(RuntimeOrigin::root(), p),
+			Error::<Test>::ProjectClosed
+		);
 		assert_eq!(commons_events().last(), Some(&Event::ProjectClosed { project: p }));
 	});
 }

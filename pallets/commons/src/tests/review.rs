@@ -1,10 +1,10 @@
 use super::*;
 use crate::{
-	review::{decide, lower_median, Decision},
+	review::{decide, lower_median},
 	Attestations, Error, Event, Projects,
 };
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::Perbill;
+use sp_runtime::{ArithmeticError, Perbill};
 
 #[test]
 fn accepted_when_minimum_and_threshold_are_reached() {
@@ -18,7 +18,12 @@ fn accepted_when_minimum_and_threshold_are_reached() {
 		// 4 hours × 10 = 40 units; reward 10% = 4, shared by two approvers: 2 each.
 		assert_eq!(
 			status(c),
-			ContributionStatus::Accepted { assessed: 4, units: 40, reviewer_units: 4, equation_version: 1 }
+			ContributionStatus::Accepted {
+				assessed: 4,
+				units: 40,
+				reviewer_units: 4,
+				equation_version: 1
+			}
 		);
 		assert_eq!(Commons::units_of(p, &dave()), 40);
 		assert_eq!(Commons::units_of(p, &bob()), 2);
@@ -93,7 +98,12 @@ fn assessed_quantity_is_the_lower_median_of_approvals() {
 		// Sorted 3, 4, 5, 8: the lower median is 4; 4 × 10 = 40 units, reward 4 / 4 = 1 each.
 		assert_eq!(
 			status(c),
-			ContributionStatus::Accepted { assessed: 4, units: 40, reviewer_units: 4, equation_version: 1 }
+			ContributionStatus::Accepted {
+				assessed: 4,
+				units: 40,
+				reviewer_units: 4,
+				equation_version: 1
+			}
 		);
 		for r in [eve(), ferdie(), bob(), charlie()] {
 			assert_eq!(Commons::units_of(p, &r), 1);
@@ -154,27 +164,50 @@ fn finalize_accepts_optimistically_or_expires() {
 		let objected = submit(&eve(), p, 0, 3);
 		set_maintainers(p, &[alice(), bob(), charlie()]);
 		reject(&bob(), objected);
-		assert_noop!(Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet), Error::<Test>::ReviewOngoing);
+		assert_noop!(
+			Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet),
+			Error::<Test>::ReviewOngoing
+		);
 		run_to(1 + REVIEW_PERIOD);
 		// Reviews close when the period ends.
 		assert_noop!(
-			Commons::attest(RuntimeOrigin::signed(alice()), quiet, Verdict::Approve, None, note("")),
+			Commons::attest(
+				RuntimeOrigin::signed(alice()),
+				quiet,
+				Verdict::Approve,
+				None,
+				note("")
+			),
 			Error::<Test>::ReviewClosed
 		);
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet));
 		// Nobody approved: the claim is credited, and no reviewer reward.
 		assert_eq!(
 			status(quiet),
-			ContributionStatus::Accepted { assessed: 3, units: 30, reviewer_units: 0, equation_version: 1 }
+			ContributionStatus::Accepted {
+				assessed: 3,
+				units: 30,
+				reviewer_units: 0,
+				equation_version: 1
+			}
 		);
 		assert_eq!(Commons::units_of(p, &dave()), 30);
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), objected));
 		assert_eq!(status(objected), ContributionStatus::Expired);
 		assert_eq!(held(&eve()), 0);
 		assert_eq!(free(&eve()), ENDOWMENT);
-		assert_eq!(commons_events().last(), Some(&Event::ContributionExpired { contribution: objected }));
-		assert_noop!(Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet), Error::<Test>::NotPending);
-		assert_noop!(Commons::finalize(RuntimeOrigin::signed(ferdie()), 99), Error::<Test>::UnknownContribution);
+		assert_eq!(
+			commons_events().last(),
+			Some(&Event::ContributionExpired { contribution: objected })
+		);
+		assert_noop!(
+			Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet),
+			Error::<Test>::NotPending
+		);
+		assert_noop!(
+			Commons::finalize(RuntimeOrigin::signed(ferdie()), 99),
+			Error::<Test>::UnknownContribution
+		);
 	});
 }
 
@@ -269,7 +302,12 @@ fn accepted_units_use_the_current_equation_version() {
 		approve(&charlie(), c, None);
 		assert_eq!(
 			status(c),
-			ContributionStatus::Accepted { assessed: 2, units: 50, reviewer_units: 4, equation_version: 2 }
+			ContributionStatus::Accepted {
+				assessed: 2,
+				units: 50,
+				reviewer_units: 4,
+				equation_version: 2
+			}
 		);
 	});
 }
@@ -287,7 +325,12 @@ fn contributions_are_valued_under_the_equation_of_their_submission() {
 		approve(&charlie(), c, None);
 		assert_eq!(
 			status(c),
-			ContributionStatus::Accepted { assessed: 2, units: 20, reviewer_units: 2, equation_version: 1 }
+			ContributionStatus::Accepted {
+				assessed: 2,
+				units: 20,
+				reviewer_units: 2,
+				equation_version: 1
+			}
 		);
 		// Kind 1 no longer exists for new contributions.
 		assert_noop!(
@@ -302,8 +345,14 @@ fn a_claim_too_large_to_value_is_refused() {
 	test(|| {
 		let p = create_project(&alice());
 		assert_noop!(
-			Commons::submit_contribution(RuntimeOrigin::signed(dave()), p, 0, u128::MAX, evidence("e")),
-			Error::<Test>::Overflow
+			Commons::submit_contribution(
+				RuntimeOrigin::signed(dave()),
+				p,
+				0,
+				u128::MAX,
+				evidence("e")
+			),
+			ArithmeticError::Overflow
 		);
 	});
 }
@@ -313,7 +362,11 @@ fn verdicts_of_removed_maintainers_do_not_shrink_the_remaining_reviewers() {
 	test(|| {
 		let p = create_project(&alice());
 		set_maintainers(p, &[alice(), bob(), charlie(), eve()]);
-		let rules = ReviewRules { min_approvals: 3, threshold: Perbill::from_percent(75), ..default_rules() };
+		let rules = ReviewRules {
+			min_approvals: 3,
+			threshold: Perbill::from_percent(75),
+			..default_rules()
+		};
 		assert_ok!(Commons::set_review_policy(RuntimeOrigin::root(), p, rules));
 		let c = submit(&dave(), p, 0, 1);
 		reject(&alice(), c);

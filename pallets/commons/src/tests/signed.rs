@@ -3,11 +3,10 @@
 use super::*;
 use crate::{
 	signing::{
-		AttestationPayload, ContributionPayload, SignatureProblem, SignedAttestation,
-		ATTESTATION_TAG, CONTRIBUTION_TAG,
+		AttestationPayload, ContributionPayload, SignedAttestation, ATTESTATION_TAG,
+		CONTRIBUTION_TAG,
 	},
-	AttestationFailure, Attestations, Contributions, Error, Event, ReviewRefusal,
-	SignedContributionNonce,
+	Attestations, Contributions, Error, Event, SignedContributionNonce,
 };
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok};
@@ -18,6 +17,7 @@ type Item = crate::signing::SignedAttestationOf<Test>;
 
 /// A key of any of the three types, as a wallet holds it.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant, reason = "a handful of test keys")]
 enum Key {
 	Sr(sr25519::Pair),
 	Ed(ed25519::Pair),
@@ -116,7 +116,8 @@ fn extension_wrapped_signatures_count() {
 		let mut wrapped = b"<Bytes>".to_vec();
 		wrapped.extend(payload.encode());
 		wrapped.extend(b"</Bytes>");
-		let item = SignedAttestation { reviewer: key.account(), signature: key.sign(&wrapped), payload };
+		let item =
+			SignedAttestation { reviewer: key.account(), signature: key.sign(&wrapped), payload };
 		assert_ok!(relay(vec![item]));
 		assert_eq!(Attestations::<Test>::get(c, key.account()).unwrap().verdict, Verdict::Reject);
 	});
@@ -142,15 +143,15 @@ fn bad_items_get_a_reason_and_good_ones_count() {
 			signed(&good, payload(c, Verdict::Approve)),
 			signed(&other, wrong_tag),
 		]));
-		let failed = |index, reviewer: &Key, reason| Event::AttestationFailed {
+		let failed = |index, reviewer: &Key, error: Error<Test>| Event::AttestationFailed {
 			index,
 			reviewer: reviewer.account(),
-			reason,
+			error: error.into(),
 		};
 		let events = commons_events();
-		assert!(events.contains(&failed(0, &other, AttestationFailure::Signature(SignatureProblem::BadSignature))));
-		assert!(events.contains(&failed(1, &other, AttestationFailure::Signature(SignatureProblem::ForeignChain))));
-		assert!(events.contains(&failed(3, &other, AttestationFailure::Signature(SignatureProblem::WrongDomain))));
+		assert!(events.contains(&failed(0, &other, Error::BadSignature)));
+		assert!(events.contains(&failed(1, &other, Error::ForeignChain)));
+		assert!(events.contains(&failed(3, &other, Error::WrongDomain)));
 		assert!(Attestations::<Test>::get(c, good.account()).is_some());
 		assert!(Attestations::<Test>::get(c, other.account()).is_none());
 	});
@@ -183,17 +184,17 @@ fn replayed_expired_and_refused_signatures_never_count() {
 		assert!(events.contains(&Event::AttestationFailed {
 			index: 0,
 			reviewer: a.account(),
-			reason: AttestationFailure::Refused(ReviewRefusal::AlreadyAttested),
+			error: Error::<Test>::AlreadyAttested.into(),
 		}));
 		assert!(events.contains(&Event::AttestationFailed {
 			index: 1,
 			reviewer: outsider.account(),
-			reason: AttestationFailure::Refused(ReviewRefusal::NotAllowedToReview),
+			error: Error::<Test>::NotAllowedToReview.into(),
 		}));
 		assert!(events.contains(&Event::AttestationFailed {
 			index: 2,
 			reviewer: dave(),
-			reason: AttestationFailure::Refused(ReviewRefusal::SelfReview),
+			error: Error::<Test>::SelfReview.into(),
 		}));
 		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
 	});
@@ -203,7 +204,7 @@ fn replayed_expired_and_refused_signatures_never_count() {
 fn relay_with_none_counting_fails_and_changes_nothing() {
 	test(|| {
 		let a = Key::Sr(sr25519_pair("Rev1"));
-		let (_, c) = setup(&[a.clone()]);
+		let (_, c) = setup(std::slice::from_ref(&a));
 		let mut expired = payload(c, Verdict::Approve);
 		expired.expires_at = 0;
 		assert_noop!(relay(vec![signed(&a, expired)]), Error::<Test>::NoValidAttestation);
@@ -218,7 +219,10 @@ fn relay_with_none_counting_fails_and_changes_nothing() {
 	});
 }
 
-fn contribution_payload(project: ProjectId, nonce: u32) -> crate::signing::ContributionPayloadOf<Test> {
+fn contribution_payload(
+	project: ProjectId,
+	nonce: u32,
+) -> crate::signing::ContributionPayloadOf<Test> {
 	ContributionPayload {
 		genesis_hash: Commons::genesis_hash(),
 		tag: CONTRIBUTION_TAG,
@@ -257,7 +261,12 @@ fn newcomer_contribution_signed_in_a_wallet_is_relayed() {
 			assert_eq!(SignedContributionNonce::<Test>::get(&newcomer), 1);
 			// The same signature cannot log the work twice.
 			assert_noop!(
-				Commons::submit_signed_contribution(RuntimeOrigin::signed(bob()), newcomer.clone(), payload, signature),
+				Commons::submit_signed_contribution(
+					RuntimeOrigin::signed(bob()),
+					newcomer.clone(),
+					payload,
+					signature
+				),
 				Error::<Test>::BadNonce
 			);
 			approve(&bob(), id, None);
@@ -276,7 +285,12 @@ fn signed_contribution_rejects_bad_signatures() {
 		let key = Key::Sr(sr25519_pair("Newcomer"));
 		let submit = |payload: crate::signing::ContributionPayloadOf<Test>, signer: &Key| {
 			let signature = signer.sign(&payload.encode());
-			Commons::submit_signed_contribution(RuntimeOrigin::signed(alice()), key.account(), payload, signature)
+			Commons::submit_signed_contribution(
+				RuntimeOrigin::signed(alice()),
+				key.account(),
+				payload,
+				signature,
+			)
 		};
 		let mut foreign = contribution_payload(p, 0);
 		foreign.genesis_hash = H256::repeat_byte(1);
@@ -287,7 +301,10 @@ fn signed_contribution_rejects_bad_signatures() {
 		let mut expired = contribution_payload(p, 0);
 		expired.expires_at = 0;
 		assert_noop!(submit(expired, &key), Error::<Test>::SignatureExpired);
-		assert_noop!(submit(contribution_payload(p, 0), &Key::Sr(sr25519_pair("Other"))), Error::<Test>::BadSignature);
+		assert_noop!(
+			submit(contribution_payload(p, 0), &Key::Sr(sr25519_pair("Other"))),
+			Error::<Test>::BadSignature
+		);
 		assert_noop!(submit(contribution_payload(p, 1), &key), Error::<Test>::BadNonce);
 		assert_noop!(submit(contribution_payload(9, 0), &key), Error::<Test>::UnknownProject);
 	});
