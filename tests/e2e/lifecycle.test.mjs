@@ -196,6 +196,42 @@ describe('project lifecycle', () => {
       assert.equal(record.valuation.rate.toBigInt(), 20n * FIXED);
     }));
 
+  test('an appeal in a project without members goes to the chain and fails unvoted', { timeout: 240_000 }, () =>
+    withLog(node, async () => {
+      // Eve opens a project (maintainers review, one approval): it has no value-unit holders.
+      const rules = { reviewers: 'Maintainers', minApprovals: 1, threshold: 500_000_000,
+        reviewPeriod: 1_000, optimistic: false, reviewerReward: 0 };
+      const { events: created } = await send(api, api.tx.commons.createProject('no members', 'ipfs://x',
+        [{ name: 'work', unit: 'hour', rate: 10n * FIXED }], rules), k.eve);
+      const empty = eventsOf(created, 'commons', 'ProjectCreated')[0].project.toNumber();
+      // Ferdie, an outsider, claims 10^20 hours; Eve rejects the claim.
+      const { events: logged } = await send(api,
+        api.tx.commons.submitContribution(empty, 0, 10n ** 20n, 'ipfs://claim'), k.ferdie);
+      const claim = eventsOf(logged, 'commons', 'ContributionSubmitted')[0].contribution.toNumber();
+      const { events: reviewed } = await send(api, api.tx.commons.attest(claim, 'Reject', null, 'no'), k.eve);
+      assert.equal(eventsOf(reviewed, 'commons', 'ContributionRejected').length, 1);
+      // He appeals. Nobody but the maintainer who rejected it could decide in the project, so
+      // the chain's members do; he is not one of them.
+      const { events: appealed } = await send(api, api.tx.commons.appeal(claim, 'I did the work'), k.ferdie);
+      const [appeal] = eventsOf(appealed, 'commons', 'Appealed');
+      assert.ok(appeal.scope.isChain, 'the appeal is escalated to the chain');
+      const [proposed] = eventsOf(appealed, 'commons', 'Proposed');
+      const id = appeal.proposal.toNumber();
+      await assert.rejects(send(api, api.tx.commons.vote(id, true, 1), k.ferdie), /commons\.NotMember/);
+      // Nobody votes: after the voting period it is closed, and fails.
+      await waitPastBlock(api, proposed.ends.toNumber());
+      const { events: closing } = await send(api, api.tx.commons.close(id), k.ferdie);
+      const [closed] = eventsOf(closing, 'commons', 'ProposalClosed');
+      assert.equal(closed.passed.isTrue, false, 'an appeal nobody voted for does not pass');
+      assert.equal(closed.enactment.isNone, true);
+      const { units } = await api.call.commonsApi.units(empty, k.ferdie.address);
+      assert.equal(units.toBigInt(), 0n, 'no units for the outsider');
+      // The maintainer still acts for her project.
+      const { events: set } = await send(api,
+        api.tx.commons.setMaintainers(empty, [k.eve.address, k.dave.address]), k.eve);
+      assert.equal(eventsOf(set, 'commons', 'MaintainersSet').length, 1);
+    }));
+
   test('bad input reaches the client as a documented error, and blocks go on', { timeout: 180_000 }, () =>
     withLog(node, async () => {
       await assert.rejects(

@@ -28,18 +28,20 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AppealWindowClosed
 		);
 		ensure!(!Appeals::<T>::contains_key(contribution), Error::<T>::AlreadyAppealed);
+		// Decided by the project's members; by the chain's if it has none (besides the
+		// maintainers who rejected the work), as Root.
+		let scope = if Self::has_members_beyond_maintainers(c.project)? {
+			Scope::Project(c.project)
+		} else {
+			Scope::Chain
+		};
 		let call: <T as Config>::RuntimeCall = Call::<T>::accept_appeal { contribution }.into();
 		let inline =
 			codec::Encode::encode(&call).try_into().map_err(|_| Error::<T>::CallTooLarge)?;
-		let proposal = Self::do_propose(
-			who,
-			Scope::Project(c.project),
-			Bounded::Inline(inline),
-			description,
-			Some(contribution),
-		)?;
+		let proposal =
+			Self::do_propose(who, scope, Bounded::Inline(inline), description, Some(contribution))?;
 		Appeals::<T>::insert(contribution, proposal);
-		Self::deposit_event(Event::Appealed { contribution, proposal });
+		Self::deposit_event(Event::Appealed { contribution, proposal, scope });
 		Ok(())
 	}
 

@@ -17,9 +17,9 @@ use sp_runtime::{
 
 use crate::{
 	types::*, ChainGovernance, ChamberList, ChamberListCount, Config, DefaultProjectGovernance,
-	Error, Event, HoldReason, HoldingMarks, Holdings, LiveProposals, NextProposalId, Origin,
-	Pallet, PayerCount, Payers, ProjectChambers, ProjectGovernance, Projects, Proposals,
-	RecognisedProjects, TotalMarks, VoiceCredits, Votes,
+	Error, Event, HoldReason, HoldingMarks, Holdings, LiveChainAppeals, LiveProposals,
+	NextProposalId, Origin, Pallet, PayerCount, Payers, ProjectChambers, ProjectGovernance,
+	Projects, Proposals, RecognisedProjects, TotalMarks, VoiceCredits, Votes,
 };
 
 /// The priority of enacted calls in the scheduler.
@@ -65,6 +65,17 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidGovernance
 		);
 		Ok(())
+	}
+
+	/// Whether a project has members who may decide for it other than its maintainers: an
+	/// appeal of a rejection goes to them, never to the maintainers who rejected it.
+	pub(crate) fn has_members_beyond_maintainers(
+		project: ProjectId,
+	) -> Result<bool, DispatchError> {
+		let chambers = Self::chambers_now(Scope::Project(project))?;
+		Ok(chambers
+			.iter()
+			.any(|(chamber, tally)| chamber.rule != ChamberRule::Maintainers && tally.members > 0))
 	}
 
 	/// The chambers of a scope, each with its member count now (the proposal's snapshot).
@@ -207,7 +218,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ProposalId, DispatchError> {
 		Self::check_call(&call)?;
 		let chambers = Self::chambers_now(scope)?;
-		let live = LiveProposals::<T>::get(scope);
+		let escalated = Self::is_escalated_appeal(scope, appeal);
+		let live =
+			if escalated { LiveChainAppeals::<T>::get() } else { LiveProposals::<T>::get(scope) };
 		ensure!(live < T::MaxLiveProposals::get(), Error::<T>::TooManyProposals);
 		let id = NextProposalId::<T>::get();
 		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
@@ -234,10 +247,19 @@ impl<T: Config> Pallet<T> {
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, proposal.deposit)?;
 		let ends = proposal.ends;
 		Proposals::<T>::insert(id, proposal);
-		LiveProposals::<T>::insert(scope, live.saturating_add(1));
+		if escalated {
+			LiveChainAppeals::<T>::put(live.saturating_add(1));
+		} else {
+			LiveProposals::<T>::insert(scope, live.saturating_add(1));
+		}
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed { proposal: id, scope, proposer, ends });
 		Ok(id)
+	}
+
+	/// Whether a proposal is an appeal escalated to the chain (counted in `LiveChainAppeals`).
+	pub(crate) fn is_escalated_appeal(scope: Scope, appeal: Option<ContributionId>) -> bool {
+		scope == Scope::Chain && appeal.is_some()
 	}
 
 	pub(crate) fn proposal(id: ProposalId) -> Result<Proposal<T>, DispatchError> {
@@ -325,7 +347,11 @@ impl<T: Config> Pallet<T> {
 	/// Releases an open proposal's deposit and takes it off its scope's open count.
 	fn conclude_proposal(proposal: &mut Proposal<T>) -> DispatchResult {
 		Self::release_held(HoldReason::ProposalDeposit, &proposal.proposer, &mut proposal.deposit)?;
-		LiveProposals::<T>::mutate(proposal.scope, |n| *n = n.saturating_sub(1));
+		if Self::is_escalated_appeal(proposal.scope, proposal.appeal) {
+			LiveChainAppeals::<T>::mutate(|n| *n = n.saturating_sub(1));
+		} else {
+			LiveProposals::<T>::mutate(proposal.scope, |n| *n = n.saturating_sub(1));
+		}
 		Ok(())
 	}
 
@@ -349,7 +375,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now > proposal.ends, Error::<T>::VotingOngoing);
-		let passed = proposal.chambers.iter().all(|(chamber, tally)| tally.passes(chamber.quorum));
+		let passed = Tally::all_approve(proposal.chambers.iter());
 		Self::conclude_proposal(&mut proposal)?;
 		let enactment = if passed {
 			// The scheduler takes only future blocks: at least the next one.

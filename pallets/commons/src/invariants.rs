@@ -135,19 +135,21 @@ impl<T: Config> Pallet<T> {
 	/// Governance invariants:
 	/// - every open proposal's deposit is held, and the proposal deposits held per account add
 	///   up to what the currency holds for this pallet; closed proposals hold nothing;
-	/// - each scope's open count equals its open proposals, at most `MaxLiveProposals`;
+	/// - each scope's open count equals its open proposals, at most `MaxLiveProposals`, and so
+	///   does the count of appeals escalated to the chain;
 	/// - each open proposal's tallies equal the sums of its votes, chamber by chamber, and
 	///   every proposal counts its vote records;
 	/// - credits spent never exceed the budget, and cover the votes still recorded;
 	/// - the payer and list counts equal their entries; recognised projects exist.
 	fn check_governance() -> Result<(), TryRuntimeError> {
 		use crate::{
-			ChamberList, ChamberListCount, LiveProposals, PayerCount, Payers, Proposals,
-			RecognisedProjects, VoiceCredits, Votes,
+			ChamberList, ChamberListCount, LiveChainAppeals, LiveProposals, PayerCount, Payers,
+			Proposals, RecognisedProjects, VoiceCredits, Votes,
 		};
 		use alloc::collections::btree_map::BTreeMap;
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut live: BTreeMap<Scope, u32> = BTreeMap::new();
+		let mut escalated = 0u32;
 		let mut costs: BTreeMap<((Scope, Epoch), T::AccountId), u64> = BTreeMap::new();
 		for (id, p) in Proposals::<T>::iter() {
 			let open = p.status == ProposalStatus::Open;
@@ -157,7 +159,9 @@ impl<T: Config> Pallet<T> {
 			);
 			let entry = held.entry(p.proposer.clone()).or_default();
 			*entry = entry.saturating_add(p.deposit);
-			if open {
+			if open && Self::is_escalated_appeal(p.scope, p.appeal) {
+				escalated = escalated.saturating_add(1);
+			} else if open {
 				let n = live.entry(p.scope).or_default();
 				*n = n.saturating_add(1);
 			}
@@ -189,6 +193,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(n <= T::MaxLiveProposals::get(), "too many open proposals");
 		}
 		ensure!(live.values().all(|n| *n == 0), "open proposals without a count");
+		ensure!(escalated == LiveChainAppeals::<T>::get(), "open escalated appeals differ");
+		ensure!(escalated <= T::MaxLiveProposals::get(), "too many escalated appeals");
 		for (who, amount) in held {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == amount,

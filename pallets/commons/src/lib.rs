@@ -29,16 +29,26 @@
 //! ## Outcome rules
 //!
 //! With `a` approvals, `r` rejections, the policy's minimum `N` and threshold `t`, and `m` the
-//! reviewers who may still attest (the current maintainers, other than the contributor, who
-//! have not attested, when only maintainers review; otherwise the seats left of
-//! [`Config::MaxReviewers`]):
+//! reviewers who may still attest, never more than the seats left of [`Config::MaxReviewers`]
+//! (`MaxReviewers − a − r`):
+//!
+//! | reviewer set  | `m`                                                                              |
+//! |---------------|----------------------------------------------------------------------------------|
+//! | `Maintainers` | the current maintainers, other than the contributor, who have not attested        |
+//! | `Holders`     | the project's holders plus its maintainers, less `a + r` (each counted once, so never fewer than really remain) |
+//! | `Anyone`      | the seats left                                                                    |
 //!
 //! | when                               | condition                                                              | outcome  |
 //! |------------------------------------|------------------------------------------------------------------------|----------|
 //! | a verdict is counted               | `a ≥ N` and `a / (a + r) ≥ t`                                          | Accepted |
 //! | a verdict is counted               | `r > 0` and, even if all `m` approved, `a + m ≥ N` and `(a + m) / (a + m + r) ≥ t` would not both hold | Rejected |
 //! | `finalize` after the review period | optimistic acceptance on and `r = 0`                                   | Accepted |
-//! | `finalize` after the review period | otherwise                                                              | Expired  |
+//! | `finalize` after the review period | `r > 0` and `a / (a + r) < t`: the reviewers who looked rejected it     | Rejected |
+//! | `finalize` after the review period | otherwise (`r = 0` without optimism, or the threshold met with fewer than `N` approvals) | Expired  |
+//!
+//! So in every reviewer set a contribution that its reviewers rejected is rejected, at once
+//! when acceptance has become impossible, or at the end of the review period: its deposit is
+//! forfeit to the treasury and it may be appealed. Expiry returns the deposit.
 //!
 //! Maintainers may always review, whatever the policy says, so a new project can accept its
 //! first contributions; nobody reviews their own contribution, and each reviewer counts once.
@@ -131,8 +141,10 @@
 //!    Credits cannot be transferred. A project's budget is equal for every member, or
 //!    `min + (max − min) × share` of its units at the epoch's start (see [`Budget`]); the
 //!    chain's is equal.
-//! 3. [`close`](Pallet::close), by anyone after the voting period: the proposal passes if, in
-//!    every chamber, ayes exceed nays and at least `⌈quorum × members⌉` members voted. Closing
+//! 3. [`close`](Pallet::close), by anyone after the voting period: the proposal passes if at
+//!    least one chamber had members when it was made and, in every chamber that had members,
+//!    ayes exceed nays and at least `⌈quorum × members⌉` members (at least one) voted. A
+//!    proposal in a scope with no members at all never passes. Closing
 //!    reads only the proposal's tallies, never its votes. The deposit is released either way.
 //!    A passed proposal's call is scheduled (pallet-scheduler) after the enactment delay with
 //!    the scope's origin; the scheduler's `Dispatched` event records the result, and a failed
@@ -144,8 +156,9 @@
 //! proposal is created: a voter must have been a member since a block before the proposal's
 //! (`member_since` of a holding, the block a payer first paid, the block an account was
 //! listed; units moved to a new key make it a member from the move on), and the counts are
-//! recorded in the proposal. A chamber that had no members then does not block it. Budgets use the units held at the epoch's start. So minting
-//! during a vote changes nothing about it.
+//! recorded in the proposal. A chamber that had no members then does not block it (but a
+//! proposal needs at least one chamber with members). Budgets use the units held at the
+//! epoch's start. So minting during a vote changes nothing about it.
 //!
 //! **Why the chain recognises projects.** Anyone may open a project with a policy under
 //! which their own accounts approve each other's work; such a project can mint units to as
@@ -171,8 +184,11 @@
 //! (or the chain's) does.
 //!
 //! **Appeals.** The contributor of a rejected contribution may [`appeal`](Pallet::appeal)
-//! within [`Config::AppealWindow`], member or not, paying the proposal deposit: a project
-//! proposal to [`accept_appeal`](Pallet::accept_appeal). If it passes, the contribution is
+//! within [`Config::AppealWindow`], member or not, paying the proposal deposit: a proposal to
+//! [`accept_appeal`](Pallet::accept_appeal), decided by the project's members if it has
+//! members besides its maintainers (who just rejected the work), otherwise escalated to the
+//! chain's vote (a chain proposal, dispatched as Root); an appeal nobody can vote on never
+//! passes. If it passes, the contribution is
 //! accepted as it would have been (its equation, its approvals) and its forfeited deposit is
 //! returned from the treasury. A project's vote may also
 //! [`revoke_contribution`](Pallet::revoke_contribution) (fraud: its units are burned, income
@@ -532,9 +548,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, Proposal<T>>;
 
-	/// Open proposals of each scope (at most [`Config::MaxLiveProposals`]).
+	/// Open proposals of each scope (at most [`Config::MaxLiveProposals`]), appeals escalated
+	/// to the chain apart.
 	#[pallet::storage]
 	pub type LiveProposals<T: Config> = StorageMap<_, Blake2_128Concat, Scope, u32, ValueQuery>;
+
+	/// Open appeals escalated to the chain (at most [`Config::MaxLiveProposals`]). Counted
+	/// apart from the chain's own proposals, so that appeals, which anyone with a rejected
+	/// contribution may open, cannot crowd out the chain's governance.
+	#[pallet::storage]
+	pub type LiveChainAppeals<T> = StorageValue<_, u32, ValueQuery>;
 
 	/// Votes, by proposal and voter. Removed lazily after the proposal closes.
 	#[pallet::storage]
@@ -774,8 +797,9 @@ pub mod pallet {
 			enactment: Option<BlockNumberFor<T>>,
 			tallies: BoundedVec<Tally, T::MaxChambers>,
 		},
-		/// A rejected contribution was appealed: a project proposal decides it.
-		Appealed { contribution: ContributionId, proposal: ProposalId },
+		/// A rejected contribution was appealed: a proposal decides it, in the project if it has
+		/// members besides its maintainers, otherwise in the chain.
+		Appealed { contribution: ContributionId, proposal: ProposalId, scope: Scope },
 		/// An appeal passed: the contribution is accepted and its forfeited deposit returned.
 		AppealAccepted {
 			contribution: ContributionId,
@@ -1053,7 +1077,9 @@ pub mod pallet {
 		}
 
 		/// Decides a contribution whose review period is over: accepted if optimistic
-		/// acceptance is on and nobody rejected it, expired otherwise. Anyone may call.
+		/// acceptance is on and nobody rejected it; rejected (its deposit forfeit, appealable)
+		/// if it has rejections and the approvals miss the threshold; expired otherwise.
+		/// Anyone may call.
 		#[pallet::call_index(10)]
 		pub fn finalize(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			ensure_signed(origin)?;
@@ -1181,8 +1207,9 @@ pub mod pallet {
 			Self::do_cancel(who, proposal)
 		}
 
-		/// Closes a proposal after its voting period: it passes if, in every chamber, ayes
-		/// exceed nays and the voters reach the quorum; its call is then scheduled after the
+		/// Closes a proposal after its voting period: it passes if at least one chamber had
+		/// members and, in every chamber that had members, ayes exceed nays and the voters
+		/// reach the quorum; its call is then scheduled after the
 		/// enactment delay with the scope's origin. The deposit is released either way. Anyone
 		/// may call.
 		#[pallet::call_index(21)]
@@ -1192,8 +1219,9 @@ pub mod pallet {
 		}
 
 		/// Appeals a rejected contribution, within [`Config::AppealWindow`] of its rejection:
-		/// opens a project proposal to accept it, paying the proposal deposit. Contributor
-		/// only; members or not.
+		/// opens a proposal to accept it, paying the proposal deposit, in the project if it has
+		/// members besides its maintainers, otherwise in the chain. Contributor only; members
+		/// or not.
 		#[pallet::call_index(22)]
 		pub fn appeal(
 			origin: OriginFor<T>,

@@ -103,7 +103,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(q) = assessed_quantity {
 			ensure!(q > 0 && q <= contribution.quantity, Error::<T>::BadAssessment);
 		}
-		Ok(Checked { id, contribution, maintainers: project.maintainers })
+		Ok(Checked { id, contribution, maintainers: project.maintainers, holders: project.holders })
 	}
 
 	/// Counts a checked attestation and decides the contribution if the verdicts allow.
@@ -115,7 +115,7 @@ impl<T: Config> Pallet<T> {
 		note: NoteOf<T>,
 		relayed: bool,
 	) -> DispatchResult {
-		let Checked { id, mut contribution, maintainers } = checked;
+		let Checked { id, mut contribution, maintainers, holders } = checked;
 		match verdict {
 			Verdict::Approve => {
 				let approval = Approval {
@@ -152,7 +152,7 @@ impl<T: Config> Pallet<T> {
 			relayed,
 		});
 
-		let remaining = Self::remaining_reviewers(id, &contribution, &maintainers);
+		let remaining = Self::remaining_reviewers(id, &contribution, &maintainers, holders);
 		let rules = contribution.policy.rules;
 		match decide(
 			contribution.approvals.len() as u32,
@@ -169,27 +169,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// How many more reviewers may still attest: the current maintainers (other than the
-	/// contributor) who have not, when only maintainers review; otherwise the seats left of
-	/// [`Config::MaxReviewers`].
+	/// How many more reviewers may still attest, at most the seats left of
+	/// [`Config::MaxReviewers`]: when only maintainers review, the current maintainers (other
+	/// than the contributor) who have not; when holders review, the project's holders and
+	/// maintainers less the verdicts cast (each holder or maintainer counted once, so never
+	/// fewer than really remain); when anyone reviews, the seats.
 	fn remaining_reviewers(
 		id: ContributionId,
 		c: &Contribution<T>,
 		maintainers: &MaintainersOf<T>,
+		holders: u32,
 	) -> u32 {
 		let cast = (c.approvals.len() as u32).saturating_add(c.rejections);
 		let seats = T::MaxReviewers::get().saturating_sub(cast);
-		match c.policy.rules.reviewers {
+		let eligible = match c.policy.rules.reviewers {
 			ReviewerSet::Maintainers => {
 				// At most `MaxMaintainers` reads.
-				let waiting = maintainers
+				maintainers
 					.iter()
 					.filter(|m| **m != c.contributor && !Attestations::<T>::contains_key(id, *m))
-					.count() as u32;
-				waiting.min(seats)
+					.count() as u32
 			},
-			ReviewerSet::Holders | ReviewerSet::Anyone => seats,
-		}
+			ReviewerSet::Holders => {
+				holders.saturating_add(maintainers.len() as u32).saturating_sub(cast)
+			},
+			ReviewerSet::Anyone => seats,
+		};
+		eligible.min(seats)
 	}
 
 	/// Relays wallet-signed attestations; see the call's docs.
@@ -242,8 +248,14 @@ impl<T: Config> Pallet<T> {
 			frame_system::Pallet::<T>::block_number() >= c.review_ends(),
 			Error::<T>::ReviewOngoing
 		);
-		if c.policy.rules.optimistic && c.rejections == 0 {
+		let rules = c.policy.rules;
+		let approvals = c.approvals.len() as u32;
+		if rules.optimistic && c.rejections == 0 {
 			Self::accept(id, c)
+		} else if c.rejections > 0 && !meets_threshold(approvals, c.rejections, rules.threshold) {
+			// The reviewers who looked at it rejected it: its deposit is forfeit, and it may be
+			// appealed.
+			Self::reject(id, c)
 		} else {
 			Self::expire(id, c)
 		}

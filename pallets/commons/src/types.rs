@@ -563,11 +563,29 @@ pub struct Tally {
 }
 
 impl Tally {
-	/// Whether the chamber approves: more ayes than nays, and at least `⌈quorum × members⌉`
-	/// distinct voters. A chamber that had no members when the proposal was made (an empty
-	/// list, no payers yet) has nobody to consent and does not block.
-	pub fn passes(&self, quorum: Perbill) -> bool {
-		self.members == 0 || (self.ayes > self.nays && self.voters >= quorum.mul_ceil(self.members))
+	/// Whether the chamber approves: it had members when the proposal was made, more ayes
+	/// than nays, and at least `⌈quorum × members⌉` distinct voters (at least one).
+	pub fn approves(&self, quorum: Perbill) -> bool {
+		self.members > 0
+			&& self.ayes > self.nays
+			&& self.voters >= quorum.mul_ceil(self.members).max(1)
+	}
+
+	/// Whether a proposal with these chambers passes: at least one chamber had members when
+	/// it was made, and every chamber that had members approves. A chamber with no members (an
+	/// empty list, no payers yet) has nobody to consent and does not block; a proposal nobody
+	/// could vote on never passes.
+	pub fn all_approve<'a>(chambers: impl IntoIterator<Item = &'a (Chamber, Tally)>) -> bool {
+		let mut any_members = false;
+		for (chamber, tally) in chambers {
+			if tally.members > 0 {
+				any_members = true;
+				if !tally.approves(chamber.quorum) {
+					return false;
+				}
+			}
+		}
+		any_members
 	}
 
 	/// Removes a vote (if any) and adds another (if any).
@@ -842,6 +860,8 @@ pub(crate) struct Checked<T: Config> {
 	pub contribution: Contribution<T>,
 	/// Its project's maintainers.
 	pub maintainers: MaintainersOf<T>,
+	/// Its project's value-unit holders.
+	pub holders: u32,
 }
 
 /// What the verdicts so far decide.

@@ -53,7 +53,11 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 		// The contributor appeals, member or not, with the proposal deposit.
 		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
-		assert!(commons_events().contains(&Event::Appealed { contribution: c, proposal: id }));
+		assert!(commons_events().contains(&Event::Appealed {
+			contribution: c,
+			proposal: id,
+			scope: Scope::Project(p)
+		}));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().appeal, Some(c));
 		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT);
 		assert_noop!(

@@ -62,7 +62,7 @@ fn tally(id: ProposalId) -> Tally {
 	Proposals::<Test>::get(id).unwrap().chambers[0].1
 }
 
-fn close_after_voting(id: ProposalId) {
+pub(crate) fn close_after_voting(id: ProposalId) {
 	run_to(Proposals::<Test>::get(id).unwrap().ends + 1);
 	assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), id));
 }

@@ -2,6 +2,7 @@
 
 mod appeals;
 mod config;
+mod consent;
 mod contributions;
 mod governance;
 mod income;

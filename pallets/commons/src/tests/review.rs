@@ -156,7 +156,7 @@ fn outcome_rules_table() {
 }
 
 #[test]
-fn finalize_accepts_optimistically_or_expires() {
+fn finalize_accepts_optimistically_or_rejects_what_was_objected_to() {
 	test(|| {
 		let optimistic = ReviewRules { optimistic: true, ..default_rules() };
 		let p = create_project_with(&alice(), optimistic);
@@ -192,13 +192,17 @@ fn finalize_accepts_optimistically_or_expires() {
 			}
 		);
 		assert_eq!(Commons::units_of(p, &dave()), 30);
+		// The one verdict on it was a rejection: rejected, its deposit forfeit.
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), objected));
-		assert_eq!(status(objected), ContributionStatus::Expired);
+		assert_eq!(status(objected), ContributionStatus::Rejected);
 		assert_eq!(held(&eve()), 0);
-		assert_eq!(free(&eve()), ENDOWMENT);
+		assert_eq!(free(&eve()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
 		assert_eq!(
 			commons_events().last(),
-			Some(&Event::ContributionExpired { contribution: objected })
+			Some(&Event::ContributionRejected {
+				contribution: objected,
+				forfeited: CONTRIBUTION_DEPOSIT
+			})
 		);
 		assert_noop!(
 			Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet),

@@ -1,0 +1,317 @@
+//! Nothing passes without consent. Each attack an outsider could make on a project with nobody
+//! to vote, or on a review that nobody finishes, performed and shown to fail.
+
+use super::{governance::*, *};
+use crate::{Appeals, Error, Event, Forfeited, Projects, Proposals};
+use frame_support::{assert_noop, traits::Get};
+use sp_runtime::Perbill;
+
+/// A claim of 10^20 hours, as the attack on a dev node made.
+const HUGE: Quantity = 100_000_000_000_000_000_000;
+
+/// A project of Alice's (maintainers review, one approval), with no value-unit holders.
+fn empty_project() -> ProjectId {
+	create_project_with(&alice(), ReviewRules { min_approvals: 1, ..default_rules() })
+}
+
+/// Eve's claim in `p`, rejected by its maintainer Alice.
+fn rejected_claim(p: ProjectId) -> ContributionId {
+	let c = submit(&eve(), p, 0, HUGE);
+	reject(&alice(), c);
+	assert_eq!(status(c), ContributionStatus::Rejected);
+	c
+}
+
+fn chambers(rules: &[ChamberRule]) -> ChambersOf<Test> {
+	rules
+		.iter()
+		.map(|rule| Chamber { rule: *rule, quorum: Perbill::from_percent(50) })
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap()
+}
+
+#[test]
+fn an_appeal_in_a_project_without_members_goes_to_the_chain_and_never_passes_empty() {
+	test(|| {
+		let p = empty_project();
+		let c = rejected_claim(p);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		let proposal = Proposals::<Test>::get(id).unwrap();
+		// Not to the maintainer who rejected it: to the chain.
+		assert_eq!(proposal.scope, Scope::Chain);
+		assert!(commons_events().contains(&Event::Appealed {
+			contribution: c,
+			proposal: id,
+			scope: Scope::Chain
+		}));
+		// The chain recognises no project here: it has no members, and nobody may vote.
+		assert_eq!(proposal.chambers[0].1.members, 0);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(eve()), id, true, 1),
+			Error::<Test>::NotMember
+		);
+		run_to(proposal.ends + 1);
+		assert_ok!(Commons::close(RuntimeOrigin::signed(eve()), id));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
+		run_to(System::block_number() + ENACTMENT_DELAY + 1);
+		// Nothing was minted, the appellant's deposit came back, and the maintainer still acts.
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		assert_eq!(Commons::units_of(p, &eve()), 0);
+		assert_eq!(Projects::<Test>::get(p).unwrap().holders, 0);
+		assert_eq!(held(&eve()), 0);
+		assert_ok!(Commons::set_maintainers(
+			RuntimeOrigin::signed(alice()),
+			p,
+			vec![alice(), bob()].try_into().unwrap()
+		));
+	});
+}
+
+#[test]
+fn an_escalated_appeal_is_decided_by_the_chain_and_dispatched_as_root() {
+	test(|| {
+		// Dave, Eve and Ferdie hold units in a project the chain recognises.
+		let q = members_project();
+		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), q, true));
+		let p = empty_project();
+		let c = submit(&ferdie(), p, 0, 3);
+		reject(&alice(), c);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(ferdie()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Chain);
+		vote(&dave(), id, true, 1);
+		vote(&eve(), id, true, 1);
+		close_after_voting(id);
+		run_to(System::block_number() + ENACTMENT_DELAY);
+		// 3 hours at 10 units, credited in the project by the chain's vote.
+		assert!(matches!(status(c), ContributionStatus::Accepted { units: 30, .. }));
+		assert_eq!(Commons::units_of(p, &ferdie()), 30);
+		assert_eq!(Forfeited::<Test>::get(c), None);
+	});
+}
+
+#[test]
+fn an_appeal_in_a_project_whose_chambers_are_all_empty_goes_to_the_chain() {
+	test(|| {
+		// The project has holders, but its chambers are its payers and its list: nobody.
+		let p = members_project();
+		assert_ok!(Commons::set_chambers(
+			RuntimeOrigin::root(),
+			p,
+			chambers(&[ChamberRule::Payers, ChamberRule::Listed])
+		));
+		let c = submit(&eve(), p, 0, HUGE);
+		reject(&alice(), c);
+		reject(&bob(), c);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Chain);
+		close_after_voting(id);
+		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
+		assert_eq!(Commons::units_of(p, &eve()), 100);
+	});
+}
+
+#[test]
+fn an_appeal_never_goes_to_the_maintainers_alone() {
+	test(|| {
+		// The only chamber with members is the maintainers', who rejected the work.
+		let p = empty_project();
+		set_maintainers(p, &[alice(), bob()]);
+		assert_ok!(Commons::set_chambers(
+			RuntimeOrigin::signed(alice()),
+			p,
+			chambers(&[ChamberRule::Maintainers])
+		));
+		let c = rejected_claim(p);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Chain);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(bob()), id, true, 1),
+			Error::<Test>::NotMember
+		);
+	});
+}
+
+#[test]
+fn an_appeal_in_a_project_with_members_stays_in_the_project() {
+	test(|| {
+		let p = members_project();
+		let c = submit(&eve(), p, 0, 3);
+		reject(&alice(), c);
+		reject(&bob(), c);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Project(p));
+		assert!(commons_events().contains(&Event::Appealed {
+			contribution: c,
+			proposal: id,
+			scope: Scope::Project(p)
+		}));
+	});
+}
+
+#[test]
+fn a_proposal_passes_only_with_consent_of_every_chamber_that_had_members() {
+	let quorum = Perbill::from_percent(50);
+	let tally = |ayes, nays, voters, members| Tally { ayes, nays, voters, members };
+	let holders = Chamber { rule: ChamberRule::Holders, quorum };
+	let listed = Chamber { rule: ChamberRule::Listed, quorum };
+	// Nobody could vote: never passes.
+	assert!(!Tally::all_approve(&[]));
+	assert!(!Tally::all_approve(&[(holders, tally(0, 0, 0, 0))]));
+	assert!(!Tally::all_approve(&[(holders, tally(0, 0, 0, 0)), (listed, tally(0, 0, 0, 0))]));
+	// An empty chamber does not block one that consents.
+	assert!(Tally::all_approve(&[(holders, tally(3, 1, 2, 4)), (listed, tally(0, 0, 0, 0))]));
+	// Every chamber with members must consent: ayes above nays, and the quorum.
+	assert!(!Tally::all_approve(&[(holders, tally(3, 1, 2, 4)), (listed, tally(1, 1, 2, 2))]));
+	assert!(!Tally::all_approve(&[(holders, tally(3, 0, 1, 4))]));
+	// A zero quorum still needs one voter.
+	let any = Chamber { rule: ChamberRule::Holders, quorum: Perbill::zero() };
+	assert!(!Tally::all_approve(&[(any, tally(0, 0, 0, 3))]));
+	assert!(Tally::all_approve(&[(any, tally(1, 0, 1, 3))]));
+}
+
+/// Alice's project reviewed by its holders: Bob and Charlie hold units; one approval of half
+/// the verdicts accepts.
+fn holders_project() -> ProjectId {
+	let rules = ReviewRules {
+		reviewers: ReviewerSet::Holders,
+		min_approvals: 1,
+		threshold: Perbill::from_percent(50),
+		..default_rules()
+	};
+	let p = create_project_with(&alice(), rules);
+	assert_ok!(Commons::mint(p, &bob(), 10));
+	assert_ok!(Commons::mint(p, &charlie(), 10));
+	p
+}
+
+#[test]
+fn a_claim_rejected_by_every_holder_is_rejected_and_may_be_appealed() {
+	test(|| {
+		let p = holders_project();
+		let treasury = Commons::treasury_account(p);
+		let before = free(&treasury);
+		let c = submit(&dave(), p, 0, HUGE);
+		reject(&bob(), c);
+		// Alice (maintainer) may still approve: 1 of 2 would meet the threshold.
+		assert_eq!(status(c), ContributionStatus::Pending);
+		reject(&charlie(), c);
+		// Two holders and one maintainer, two rejections: one approval of three cannot win.
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		assert_eq!(held(&dave()), 0);
+		assert_eq!(free(&treasury), before + CONTRIBUTION_DEPOSIT);
+		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+		// The holders decide the appeal.
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, description()));
+		let id = Appeals::<Test>::get(c).unwrap();
+		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Project(p));
+	});
+}
+
+#[test]
+fn a_holders_review_left_with_a_rejection_is_rejected_at_the_end_of_the_period() {
+	test(|| {
+		let p = holders_project();
+		let c = submit(&dave(), p, 0, 3);
+		reject(&bob(), c);
+		run_to(1 + REVIEW_PERIOD);
+		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), c));
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+		assert_eq!(held(&dave()), 0);
+	});
+}
+
+/// Alice's project that anyone reviews: one approval of half the verdicts accepts.
+fn anyone_project(min_approvals: u32) -> ProjectId {
+	let rules = ReviewRules {
+		reviewers: ReviewerSet::Anyone,
+		min_approvals,
+		threshold: Perbill::from_percent(50),
+		..default_rules()
+	};
+	create_project_with(&alice(), rules)
+}
+
+#[test]
+fn a_claim_rejected_by_everyone_who_looked_is_rejected_when_the_review_ends() {
+	test(|| {
+		let p = anyone_project(1);
+		let c = submit(&dave(), p, 0, HUGE);
+		reject(&bob(), c);
+		reject(&charlie(), c);
+		// Anyone may still come: the review stays open.
+		assert_eq!(status(c), ContributionStatus::Pending);
+		assert_noop!(
+			Commons::finalize(RuntimeOrigin::signed(ferdie()), c),
+			Error::<Test>::ReviewOngoing
+		);
+		run_to(1 + REVIEW_PERIOD);
+		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), c));
+		assert_eq!(status(c), ContributionStatus::Rejected);
+		assert_eq!(
+			commons_events().last(),
+			Some(&Event::ContributionRejected { contribution: c, forfeited: CONTRIBUTION_DEPOSIT })
+		);
+		// Spam costs its deposit, and the contributor may still appeal.
+		assert_eq!(free(&dave()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, description()));
+	});
+}
+
+#[test]
+fn a_review_that_met_the_threshold_without_enough_approvals_expires() {
+	test(|| {
+		// Three approvals needed; two approve and one rejects: the threshold is met.
+		let p = anyone_project(3);
+		let c = submit(&dave(), p, 0, 3);
+		approve(&bob(), c, None);
+		approve(&charlie(), c, None);
+		reject(&eve(), c);
+		run_to(1 + REVIEW_PERIOD);
+		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), c));
+		assert_eq!(status(c), ContributionStatus::Expired);
+		assert_eq!(free(&dave()), ENDOWMENT);
+		assert_eq!(Forfeited::<Test>::get(c), None);
+	});
+}
+
+#[test]
+fn escalated_appeals_cannot_crowd_out_the_chains_own_proposals() {
+	test(|| {
+		let q = members_project();
+		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), q, true));
+		// An outsider's claims in a project without members, each rejected and appealed.
+		let p = empty_project();
+		let max = <Test as crate::Config>::MaxLiveProposals::get();
+		let claims: Vec<_> = (0..=max).map(|_| rejected_claim(p)).collect();
+		for c in &claims[..max as usize] {
+			assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), *c, description()));
+		}
+		assert_eq!(crate::LiveChainAppeals::<Test>::get(), max);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), claims[max as usize], description()),
+			Error::<Test>::TooManyProposals
+		);
+		// The chain's members still propose, as many as ever.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		for _ in 0..max {
+			propose(&dave(), Scope::Chain, remark.clone());
+		}
+		assert_eq!(crate::LiveProposals::<Test>::get(Scope::Chain), max);
+		// A closed appeal frees its slot.
+		let first = Appeals::<Test>::get(claims[0]).unwrap();
+		close_after_voting(first);
+		assert_eq!(crate::LiveChainAppeals::<Test>::get(), max - 1);
+		assert_ok!(Commons::appeal(
+			RuntimeOrigin::signed(eve()),
+			claims[max as usize],
+			description()
+		));
+	});
+}
