@@ -2,7 +2,9 @@
 // reports the right token; bad input makes the node exit non-zero with a clear error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +45,33 @@ describe('dev chain', () => {
       // The pallet name `Commons`, SCALE-encoded (compact length 7, then the bytes).
       assert.ok(metadata.includes('1c436f6d6d6f6e73'), 'the Commons pallet is in the metadata');
     }));
+});
+
+describe('a real network from its operator\'s file', () => {
+  const run = (args) => promisify(execFile)(process.env.COMMONS_NODE, args, { maxBuffer: 64 << 20 });
+  const example = new URL('../docs/network.example.json', import.meta.url).pathname;
+
+  test('the example builds a live raw spec with week-long chain votes', { timeout: 120_000 }, async () => {
+    const { stdout } = await run(['export-chain-spec', '--chain', `production:${example}`, '--raw']);
+    const spec = JSON.parse(stdout);
+    assert.equal(spec.chainType, 'Live');
+    assert.equal(spec.id, 'commons_example');
+    assert.ok(spec.genesis.raw.top['0x3a636f6465'], 'the raw genesis carries the runtime code');
+  });
+
+  test('a network file with //Alice is refused', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'commons-network-'));
+    try {
+      const network = JSON.parse(await readFile(example, 'utf8'));
+      network.founders[0].account = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'; // //Alice
+      const file = join(dir, 'network.json');
+      await writeFile(file, JSON.stringify(network));
+      await assert.rejects(run(['export-chain-spec', '--chain', `production:${file}`]),
+        (e) => e.code !== 0 && /well-known development key/.test(e.stderr));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('bad input', () => {

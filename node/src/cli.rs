@@ -20,7 +20,8 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
 
-	/// Export a chain specification (`--chain dev`, `local` or a file) as JSON.
+	/// Export a chain specification (`--chain dev`, `local`, `production:<network file>` or a
+	/// chain-spec file) as JSON.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
 	/// Validate blocks.

@@ -41,11 +41,14 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development()?),
 			"" | "local" => Box::new(chain_spec::local_testnet()?),
+			id if id.starts_with("production:") => Box::new(chain_spec::production(
+				std::path::Path::new(id.trim_start_matches("production:")),
+			)?),
 			path => {
 				let file = std::path::PathBuf::from(path);
 				if !file.is_file() {
 					return Err(format!(
-						"unknown chain `{path}`: expected `dev`, `local` or the path of a chain-spec JSON file"
+						"unknown chain `{path}`: expected `dev`, `local`, `production:<network file>` or the path of a chain-spec JSON file"
 					));
 				}
 				Box::new(

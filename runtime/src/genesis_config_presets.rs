@@ -1,7 +1,9 @@
 //! Genesis presets: `development` (one validator) and `local_testnet` (four invulnerable
-//! validators and a fifth funded operator). No sudo key: root is the chain's governance.
+//! validators and a fifth funded operator), for tests; and [`production`], the genesis of a
+//! real network from what its operator chose ([`Network`]). No sudo key: root is the chain's
+//! governance.
 
-use alloc::{vec, vec::Vec};
+use alloc::{format, string::String, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -11,11 +13,12 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use sp_runtime::Perbill;
 
-use pallet_commons::{Budget, Founder, FoundingProject, GovernanceParams};
+use pallet_commons::{Budget, Founder, FoundingProject, GovernanceFloor, GovernanceParams};
 
 use crate::{
-	AccountId, BalancesConfig, BlockNumber, CollatorSelectionConfig, CommonsConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, MINUTES, UNIT,
+	AccountId, Balance, BalancesConfig, BlockNumber, CollatorSelectionConfig, CommonsConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, DAYS, EXISTENTIAL_DEPOSIT, HOURS, MINUTES,
+	UNIT,
 };
 
 /// The `development` preset: Alice validates alone.
@@ -43,14 +46,15 @@ fn founders() -> Vec<Founder<AccountId>> {
 		.collect()
 }
 
-/// Test chains vote fast: 100 voice credits an epoch, a quorum of half the members, ten
-/// blocks (a minute) of voting, enactment in the next block.
+/// Test chains vote fast: 100 voice credits an epoch, a quorum of half the members and at
+/// least two voters, ten blocks (a minute) of voting, enactment in the next block.
 fn test_governance() -> Option<GovernanceParams<BlockNumber>> {
 	Some(GovernanceParams {
 		budget: Budget::Equal(100),
 		quorum: Perbill::from_percent(50),
 		voting_period: MINUTES,
 		enactment_delay: 1,
+		min_voters: 2,
 	})
 }
 
@@ -76,6 +80,7 @@ fn genesis(
 			founders: founders(),
 			chain_governance: test_governance(),
 			project_governance: test_governance(),
+			governance_floor: None,
 		},
 		session: SessionConfig {
 			keys: invulnerables
@@ -123,4 +128,157 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 /// The ids of the presets.
 pub fn preset_names() -> Vec<PresetId> {
 	vec![PresetId::from(DEVELOPMENT), PresetId::from(LOCAL_TESTNET)]
+}
+
+/// What the operator of a real network chooses for its genesis (the node reads it from a file:
+/// `--chain production:<file>`, see `docs/network.example.json`).
+#[derive(Clone, Debug)]
+pub struct Network {
+	/// The founding project's creator (its first maintainer; pays its deposit).
+	pub creator: AccountId,
+	/// The founding project's name.
+	pub project_name: Vec<u8>,
+	/// The founders and their value units in the founding project: the chain's first members.
+	pub founders: Vec<(AccountId, u128)>,
+	/// The validators: account, Aura (sr25519) and GRANDPA (ed25519) session keys.
+	pub validators: Vec<(AccountId, AuraId, GrandpaId)>,
+	/// Balances at genesis, in plancks.
+	pub balances: Vec<(AccountId, Balance)>,
+	/// Seats for validator candidates beyond the invulnerable validators.
+	pub desired_candidates: u32,
+	/// The bond a candidate reserves, in plancks.
+	pub candidacy_bond: Balance,
+}
+
+/// How a real network's chain votes: a week of voting, two days before enactment, a third of
+/// the members and at least [`PRODUCTION_MIN_VOTERS`] of them.
+pub fn production_chain_governance() -> GovernanceParams<BlockNumber> {
+	GovernanceParams {
+		budget: Budget::Equal(100),
+		quorum: Perbill::from_percent(33),
+		voting_period: 7 * DAYS,
+		enactment_delay: 2 * DAYS,
+		min_voters: PRODUCTION_MIN_VOTERS,
+	}
+}
+
+/// The least number of voters of a chain proposal on a real network (so at least as many
+/// founders).
+pub const PRODUCTION_MIN_VOTERS: u32 = 7;
+
+/// How a real network's projects vote by default: three days, one day before enactment, a
+/// fifth of the members and at least three.
+pub fn production_project_governance() -> GovernanceParams<BlockNumber> {
+	GovernanceParams {
+		budget: Budget::Equal(100),
+		quorum: Perbill::from_percent(20),
+		voting_period: 3 * DAYS,
+		enactment_delay: DAYS,
+		min_voters: 3,
+	}
+}
+
+/// The floor under every project's governance on a real network: a day of voting, twelve hours
+/// before enactment, a tenth of the members and three voters.
+pub fn production_floor() -> GovernanceFloor<BlockNumber> {
+	GovernanceFloor {
+		voting_period: DAYS,
+		enactment_delay: 12 * HOURS,
+		quorum: Perbill::from_percent(10),
+		min_voters: 3,
+	}
+}
+
+/// The public keys anyone can sign with: the dev keyrings' (`//Alice` ... `//Ferdie`, their
+/// stashes, `//One`, `//Two`), sr25519 and ed25519.
+fn well_known_keys() -> Vec<[u8; 32]> {
+	Sr25519Keyring::iter()
+		.map(|k| k.public().0)
+		.chain(Ed25519Keyring::iter().map(|k| k.public().0))
+		.collect()
+}
+
+/// The genesis of a real network: the operator's founders, validators and balances, with the
+/// production governance and floors. Refuses well-known development keys anywhere, and a
+/// genesis that could not govern itself or start.
+pub fn production(network: &Network) -> Result<Value, String> {
+	let known = well_known_keys();
+	let check = |what: &str, key: &[u8; 32]| {
+		if known.contains(key) {
+			Err(format!(
+				"{what} is a well-known development key (//Alice and the like): anyone could 				 sign with it; generate your own with `commons-node key generate`"
+			))
+		} else {
+			Ok(())
+		}
+	};
+	check("the founding project's creator", network.creator.as_ref())?;
+	for (who, _) in &network.founders {
+		check("a founder", who.as_ref())?;
+	}
+	for (who, _) in &network.balances {
+		check("an endowed account", who.as_ref())?;
+	}
+	for (who, aura, grandpa) in &network.validators {
+		check("a validator's account", who.as_ref())?;
+		check("a validator's Aura key", &aura.clone().into_inner().0)?;
+		check("a validator's GRANDPA key", &grandpa.clone().into_inner().0)?;
+	}
+	if network.validators.is_empty() {
+		return Err("a network needs at least one validator".into());
+	}
+	let founders = network.founders.iter().filter(|(_, units)| *units > 0).count();
+	if founders < PRODUCTION_MIN_VOTERS as usize {
+		return Err(format!(
+			"the chain's vote needs at least {PRODUCTION_MIN_VOTERS} voters: list at least 			 {PRODUCTION_MIN_VOTERS} founders with units (found {founders})"
+		));
+	}
+	let deposit = <crate::Runtime as pallet_commons::Config>::ProjectDeposit::get();
+	let funded = network
+		.balances
+		.iter()
+		.filter(|(who, _)| *who == network.creator)
+		.fold(0u128, |sum, (_, b)| sum.saturating_add(*b));
+	if funded < deposit.saturating_add(EXISTENTIAL_DEPOSIT) {
+		return Err(format!(
+			"the founding project's creator needs a balance of at least {} plancks (the project \
+			 deposit and the existential deposit)",
+			deposit.saturating_add(EXISTENTIAL_DEPOSIT)
+		));
+	}
+	Ok(build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: network.balances.clone() },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: network.validators.iter().map(|(a, _, _)| a.clone()).collect::<Vec<_>>(),
+			candidacy_bond: network.candidacy_bond,
+			desired_candidates: network.desired_candidates,
+		},
+		commons: CommonsConfig {
+			founding_project: Some(FoundingProject {
+				creator: network.creator.clone(),
+				name: network.project_name.clone(),
+			}),
+			founders: network
+				.founders
+				.iter()
+				.map(|(who, units)| Founder { who: who.clone(), units: *units })
+				.collect::<Vec<_>>(),
+			chain_governance: Some(production_chain_governance()),
+			project_governance: Some(production_project_governance()),
+			governance_floor: Some(production_floor()),
+		},
+		session: SessionConfig {
+			keys: network
+				.validators
+				.iter()
+				.map(|(a, aura, grandpa)| {
+					(
+						a.clone(),
+						a.clone(),
+						SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() },
+					)
+				})
+				.collect::<Vec<_>>(),
+		},
+	}))
 }

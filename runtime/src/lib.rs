@@ -59,17 +59,19 @@ pub mod opaque {
 }
 pub use opaque::SessionKeys;
 
-/// The runtime's version. Bump `spec_version` with every change of runtime logic.
+/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
+/// `transaction_version` when a call's encoding changes (2: `appeal` and `accept_appeal` take
+/// a quantity).
 #[cfg(not(feature = "spec-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -81,10 +83,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -162,7 +164,10 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade, beyond those of the pallets.
-pub type Migrations = (pallet_commons::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (
+	pallet_commons::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_commons::migrations::v3::MigrateV2ToV3<Runtime>,
+);
 
 /// Dispatches calls to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

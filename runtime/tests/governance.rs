@@ -64,3 +64,85 @@ fn the_chain_authorizes_a_runtime_upgrade_by_quadratic_vote() {
 		);
 	});
 }
+
+/// A call, bounded as a proposal carries it (noted as a preimage when it is long).
+fn bounded(call: RuntimeCall) -> Box<pallet_commons::BoundedCallOf<Runtime>> {
+	Box::new(
+		<commons_runtime::Preimage as frame_support::traits::StorePreimage>::bound(call)
+			.expect("notes"),
+	)
+}
+
+#[test]
+fn a_project_may_enact_a_short_batch_of_its_own_calls_and_nothing_else() {
+	development().execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		run_to(2);
+		// Project 0's own calls; another project's; another pallet's.
+		let own = |listed| {
+			RuntimeCall::Commons(pallet_commons::Call::set_chamber_member {
+				project: 0,
+				who: eve.clone(),
+				listed,
+			})
+		};
+		let other = RuntimeCall::Commons(pallet_commons::Call::set_chamber_member {
+			project: 1,
+			who: eve.clone(),
+			listed: true,
+		});
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		let batch_all = |calls: Vec<RuntimeCall>| {
+			RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+		};
+		let propose = |call: RuntimeCall| {
+			Commons::propose(
+				RuntimeOrigin::signed(alice.clone()),
+				Scope::Project(0),
+				bounded(call),
+				Default::default(),
+			)
+			.map(|_| ())
+			.map_err(|e| e.error)
+		};
+		let refused = pallet_commons::Error::<Runtime>::CallNotAllowed.into();
+		let max = commons_runtime::configs::MAX_PROJECT_BATCH;
+		assert_eq!(propose(batch_all(vec![own(true); max + 1])), Err(refused));
+		assert_eq!(propose(batch_all(vec![own(true), remark.clone()])), Err(refused));
+		assert_eq!(propose(batch_all(vec![own(true), other.clone()])), Err(refused));
+		assert_eq!(propose(batch_all(vec![batch_all(vec![own(true)])])), Err(refused));
+		assert_eq!(
+			propose(RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![own(true)] })),
+			Err(refused)
+		);
+		assert_eq!(propose(remark), Err(refused));
+		assert_eq!(propose(other), Err(refused));
+		assert_eq!(propose(batch_all(vec![])), Err(refused));
+		assert_ok!(propose(own(true)));
+		assert_ok!(propose(batch_all(vec![own(true); max])));
+		assert_ok!(propose(batch_all(vec![own(true), own(false)])));
+	});
+}
+
+#[test]
+fn every_enactment_fits_what_the_scheduler_runs_in_a_block() {
+	use commons_runtime::configs::{MaxChainEnactmentWeight, MaxProjectEnactmentWeight};
+	use frame_support::traits::Get;
+	use pallet_scheduler::WeightInfo as _;
+	type SchedulerWeights = <Runtime as pallet_scheduler::Config>::WeightInfo;
+	let scheduler = <Runtime as pallet_scheduler::Config>::MaximumWeight::get();
+	let tasks: u32 = <Runtime as pallet_scheduler::Config>::MaxScheduledPerBlock::get();
+	// The scheduler's own work in a block with a full agenda, and one task's.
+	let overhead = SchedulerWeights::service_agendas_base()
+		.saturating_add(SchedulerWeights::service_agenda_base(tasks))
+		.saturating_add(SchedulerWeights::service_task_fetched(4 * 1024 * 1024))
+		.saturating_add(SchedulerWeights::service_task_named())
+		.saturating_add(SchedulerWeights::service_task_periodic())
+		.saturating_add(SchedulerWeights::execute_dispatch_unsigned());
+	for limit in [MaxChainEnactmentWeight::get(), MaxProjectEnactmentWeight::get()] {
+		assert!(limit.saturating_add(overhead).all_lte(scheduler), "{limit:?} + {overhead:?}");
+	}
+	let projects: u32 = <Runtime as pallet_commons::Config>::MaxProjectEnactmentsPerBlock::get();
+	assert!(projects < tasks, "the chain keeps room in every agenda");
+}

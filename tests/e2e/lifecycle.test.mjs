@@ -212,9 +212,13 @@ describe('project lifecycle', () => {
       assert.equal(eventsOf(reviewed, 'commons', 'ContributionRejected').length, 1);
       // He appeals. Nobody but the maintainer who rejected it could decide in the project, so
       // the chain's members do; he is not one of them.
-      const { events: appealed } = await send(api, api.tx.commons.appeal(claim, 'I did the work'), k.ferdie);
+      await assert.rejects(send(api, api.tx.commons.appeal(claim, 10n ** 20n + 1n, 'more'), k.ferdie),
+        /commons\.BadAssessment/, 'an appeal asks at most the claim');
+      const { events: appealed } = await send(api,
+        api.tx.commons.appeal(claim, 10n ** 20n, 'I did the work'), k.ferdie);
       const [appeal] = eventsOf(appealed, 'commons', 'Appealed');
       assert.ok(appeal.scope.isChain, 'the appeal is escalated to the chain');
+      assert.equal(appeal.quantity.toBigInt(), 10n ** 20n);
       const [proposed] = eventsOf(appealed, 'commons', 'Proposed');
       const id = appeal.proposal.toNumber();
       await assert.rejects(send(api, api.tx.commons.vote(id, true, 1), k.ferdie), /commons\.NotMember/);

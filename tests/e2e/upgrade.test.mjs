@@ -61,11 +61,17 @@ describe('runtime upgrade by the chain vote', () => {
       await assert.rejects(propose(api, 'Chain', authorize, 'upgrade', k.eve), /commons\.NotMember/);
       const { id, ends } = await propose(api, 'Chain', authorize, `runtime ${before + 1}`, k.alice);
       await send(api, api.tx.commons.vote(id, true, 3), k.alice);
-      await send(api, api.tx.commons.vote(id, true, 2), k.bob);
-      await waitPastBlock(api, ends);
-      const { events } = await send(api, api.tx.commons.close(id), k.charlie);
+      // 3 ayes, and Bob and Charlie could still cast 10 votes each: not certain yet.
+      await assert.rejects(send(api, api.tx.commons.close(id), k.charlie), /commons\.VotingOngoing/);
+      // Bob's 10 ayes make it certain: Charlie's 10 nays could not catch up. The fast path of
+      // an emergency: anyone closes it before its end.
+      await send(api, api.tx.commons.vote(id, true, 10), k.bob);
+      const { events, blockHash } = await send(api, api.tx.commons.close(id), k.charlie);
+      const closedAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
       const [closed] = eventsOf(events, 'commons', 'ProposalClosed');
       assert.equal(closed.passed.isTrue, true, 'the chain passed it');
+      assert.equal(closed.early.isTrue, true, 'closed early, its outcome certain');
+      assert.ok(closedAt <= ends, `closed in block ${closedAt}, before the end of its voting (${ends})`);
       await waitPastBlock(api, closed.enactment.unwrap().toNumber());
       const authorized = await api.query.system.authorizedUpgrade();
       assert.ok(authorized.isSome, 'Root authorized the upgrade');

@@ -7,7 +7,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchResult,
+	DispatchError, DispatchResult,
 };
 
 use crate::{types::*, Appeals, Call, Config, Contributions, Error, Event, Forfeited, Pallet};
@@ -16,11 +16,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_appeal(
 		who: T::AccountId,
 		contribution: ContributionId,
+		quantity: Quantity,
 		description: DescriptionOf<T>,
 	) -> DispatchResult {
 		let c = Self::contribution(contribution)?;
 		ensure!(c.contributor == who, Error::<T>::NotContributor);
 		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
+		Self::ensure_appealable_quantity(&c, quantity)?;
 		let decided = c.decided.ok_or(Error::<T>::NotRejected)?;
 		ensure!(
 			frame_system::Pallet::<T>::block_number()
@@ -30,26 +32,46 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Appeals::<T>::contains_key(contribution), Error::<T>::AlreadyAppealed);
 		// Decided by the project's members; by the chain's if it has none (besides the
 		// maintainers who rejected the work), as Root.
-		let scope = if Self::has_members_beyond_maintainers(c.project)? {
-			Scope::Project(c.project)
+		let in_project = Self::electorate_now(Scope::Project(c.project))?;
+		let (scope, electorate) = if Self::has_members_beyond_maintainers(&in_project) {
+			(Scope::Project(c.project), in_project)
 		} else {
-			Scope::Chain
+			(Scope::Chain, Self::electorate_now(Scope::Chain)?)
 		};
-		let call: <T as Config>::RuntimeCall = Call::<T>::accept_appeal { contribution }.into();
+		let call = Self::accept_appeal_call(contribution, quantity)?;
+		let (proposal, _) =
+			Self::open_proposal(who, scope, call, description, Some(contribution), electorate)?;
+		Appeals::<T>::insert(contribution, proposal);
+		Self::deposit_event(Event::Appealed { contribution, proposal, scope, quantity });
+		Ok(())
+	}
+
+	/// The call an appeal proposes: `accept_appeal` of `quantity`, inline.
+	pub(crate) fn accept_appeal_call(
+		contribution: ContributionId,
+		quantity: Quantity,
+	) -> Result<BoundedCallOf<T>, DispatchError> {
+		let call: <T as Config>::RuntimeCall =
+			Call::<T>::accept_appeal { contribution, quantity }.into();
 		let inline =
 			codec::Encode::encode(&call).try_into().map_err(|_| Error::<T>::CallTooLarge)?;
-		let proposal =
-			Self::do_propose(who, scope, Bounded::Inline(inline), description, Some(contribution))?;
-		Appeals::<T>::insert(contribution, proposal);
-		Self::deposit_event(Event::Appealed { contribution, proposal, scope });
+		Ok(Bounded::Inline(inline))
+	}
+
+	/// An appeal asks for a quantity above zero and at most the claim.
+	fn ensure_appealable_quantity(c: &Contribution<T>, quantity: Quantity) -> DispatchResult {
+		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
+		ensure!(quantity <= c.quantity, Error::<T>::BadAssessment);
 		Ok(())
 	}
 
 	pub(crate) fn do_accept_appeal(
 		contribution: ContributionId,
 		mut c: Contribution<T>,
+		quantity: Quantity,
 	) -> DispatchResult {
 		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
+		Self::ensure_appealable_quantity(&c, quantity)?;
 		let refunded = Forfeited::<T>::take(contribution).unwrap_or_default();
 		if !refunded.is_zero() {
 			T::Currency::transfer(
@@ -59,7 +81,7 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
-		c.status = Self::credit(&c)?;
+		c.status = Self::credit(&c, quantity)?;
 		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
 			defensive!("`credit` returns an accepted status");
 			return Err(Error::<T>::Unexpected.into());

@@ -143,6 +143,14 @@ fn approvals<T: Config>(id: ContributionId, n: u32, offset: u32) {
 }
 
 /// A call a proposal carries in the benchmarks.
+/// A call a project's vote may enact: listing an account in project `p`'s chamber.
+fn project_call<T: Config>(p: ProjectId) -> BoundedCallOf<T> {
+	let who: T::AccountId = account("listed", 0, 0);
+	let call: <T as Config>::RuntimeCall =
+		Call::<T>::set_chamber_member { project: p, who, listed: true }.into();
+	frame_support::traits::Bounded::Inline(BoundedVec::truncate_from(call.encode()))
+}
+
 fn call<T: Config>() -> BoundedCallOf<T> {
 	let call: <T as Config>::RuntimeCall =
 		Call::<T>::set_recognised { project: 0, recognised: true }.into();
@@ -515,14 +523,10 @@ mod benchmarks {
 	#[benchmark]
 	fn vote() {
 		let member = chain_member::<T>();
-		let id = Commons::<T>::do_propose(
-			member.clone(),
-			Scope::Chain,
-			call::<T>(),
-			Default::default(),
-			None,
-		)
-		.expect("member");
+		let id =
+			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
+				.expect("member")
+				.0;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), id, true, 3);
 		assert_eq!(Votes::<T>::get(id, &member).map(|v| v.votes), Some(3));
@@ -532,14 +536,10 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_vote() {
 		let member = chain_member::<T>();
-		let id = Commons::<T>::do_propose(
-			member.clone(),
-			Scope::Chain,
-			call::<T>(),
-			Default::default(),
-			None,
-		)
-		.expect("member");
+		let id =
+			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
+				.expect("member")
+				.0;
 		Commons::<T>::do_vote(member.clone(), id, true, 3).expect("credits");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), id, member.clone());
@@ -549,14 +549,10 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel() {
 		let member = chain_member::<T>();
-		let id = Commons::<T>::do_propose(
-			member.clone(),
-			Scope::Chain,
-			call::<T>(),
-			Default::default(),
-			None,
-		)
-		.expect("member");
+		let id =
+			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
+				.expect("member")
+				.0;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member), id);
 		assert_eq!(Proposals::<T>::get(id).expect("kept").status, ProposalStatus::Cancelled);
@@ -569,11 +565,11 @@ mod benchmarks {
 		let id = Commons::<T>::do_propose(
 			member.clone(),
 			Scope::Project(p),
-			call::<T>(),
+			project_call::<T>(p),
 			Default::default(),
-			None,
 		)
-		.expect("member");
+		.expect("member")
+		.0;
 		Commons::<T>::do_vote(member.clone(), id, true, 1).expect("credits");
 		let ends = Proposals::<T>::get(id).expect("kept").ends;
 		frame_system::Pallet::<T>::set_block_number(ends + 1u32.into());
@@ -591,7 +587,7 @@ mod benchmarks {
 		let (p, c, contributor) = rejected_contribution::<T>();
 		Commons::<T>::do_set_chambers(p, all_chambers::<T>()).expect("valid");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(contributor), c, bytes::<T::MaxMetadataLen>(b'd'));
+		_(RawOrigin::Signed(contributor), c, 1, bytes::<T::MaxMetadataLen>(b'd'));
 		assert!(Appeals::<T>::contains_key(c));
 	}
 
@@ -603,7 +599,7 @@ mod benchmarks {
 		let origin =
 			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, c);
+		_(origin as T::RuntimeOrigin, c, 1);
 		assert!(matches!(
 			Contributions::<T>::get(c).expect("kept").status,
 			ContributionStatus::Accepted { .. }
@@ -653,6 +649,7 @@ mod benchmarks {
 			quorum: Perbill::from_percent(10),
 			voting_period: T::EpochLength::get(),
 			enactment_delay: T::EpochLength::get(),
+			min_voters: 1,
 		};
 		let origin =
 			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
@@ -700,12 +697,26 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_governance_floor() {
+		let floor = GovernanceFloor {
+			voting_period: 1u32.into(),
+			enactment_delay: 1u32.into(),
+			quorum: Perbill::from_percent(10),
+			min_voters: 2,
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Root, floor);
+		assert_eq!(GovernanceFloors::<T>::get(), floor);
+	}
+
+	#[benchmark]
 	fn set_default_governance() {
 		let params = GovernanceParams {
 			budget: Budget::Equal(7),
 			quorum: Perbill::from_percent(10),
 			voting_period: T::EpochLength::get(),
 			enactment_delay: T::EpochLength::get(),
+			min_voters: 1,
 		};
 		#[extrinsic_call]
 		_(RawOrigin::Root, params);

@@ -180,7 +180,9 @@ impl<T: Config> Pallet<T> {
 				ProposalStatus::Open => true,
 				// Enacted at the start of its block.
 				ProposalStatus::Passed { enactment } => enactment > now,
-				ProposalStatus::Cancelled | ProposalStatus::Failed => false,
+				ProposalStatus::Cancelled | ProposalStatus::Failed | ProposalStatus::Voided => {
+					false
+				},
 			});
 			ensure!(!pending, Error::<T>::NotRemovable);
 		}

@@ -3,27 +3,21 @@
 
 use frame_support::{
 	ensure,
-	traits::{
-		fungible::MutateHold,
-		schedule::{v3::Anon as ScheduleAnon, DispatchTime},
-		Bounded, DefensiveOption, Get, QueryPreimage,
-	},
+	traits::{fungible::MutateHold, DefensiveOption, Get},
+	weights::Weight,
 	BoundedVec,
 };
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedInto, Zero},
+	traits::{IntegerSquareRoot, Saturating, UniqueSaturatedInto, Zero},
 	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 use crate::{
 	types::*, ChainGovernance, ChamberList, ChamberListCount, Config, DefaultProjectGovernance,
-	Error, Event, HoldReason, HoldingMarks, Holdings, LiveChainAppeals, LiveProposals,
-	NextProposalId, Origin, Pallet, PayerCount, Payers, ProjectChambers, ProjectGovernance,
+	Error, Event, GovernanceFloors, HoldReason, HoldingMarks, Holdings, LiveChainAppeals,
+	LiveProposals, NextProposalId, Pallet, PayerCount, Payers, ProjectChambers, ProjectGovernance,
 	Projects, Proposals, RecognisedProjects, TotalMarks, VoiceCredits, Votes,
 };
-
-/// The priority of enacted calls in the scheduler.
-const ENACTMENT_PRIORITY: u8 = 63;
 
 impl<T: Config> Pallet<T> {
 	/// The epoch of voice credits of block `n`.
@@ -38,13 +32,14 @@ impl<T: Config> Pallet<T> {
 		Self::epoch_of(frame_system::Pallet::<T>::block_number())
 	}
 
-	/// How a scope votes now.
+	/// How a scope votes now: a project's parameters (or the default) raised to the chain's
+	/// floor.
 	pub fn governance_of(scope: Scope) -> GovernanceParams<BlockNumberOf<T>> {
 		match scope {
 			Scope::Chain => ChainGovernance::<T>::get(),
-			Scope::Project(id) => {
-				ProjectGovernance::<T>::get(id).unwrap_or_else(DefaultProjectGovernance::<T>::get)
-			},
+			Scope::Project(id) => GovernanceFloors::<T>::get().raise(
+				ProjectGovernance::<T>::get(id).unwrap_or_else(DefaultProjectGovernance::<T>::get),
+			),
 		}
 	}
 
@@ -60,26 +55,49 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(
 			budget_ok
+				&& params.min_voters > 0
 				&& !params.voting_period.is_zero()
-				&& params.voting_period <= T::EpochLength::get(),
+				&& params.voting_period <= T::MaxVotingPeriod::get(),
 			Error::<T>::InvalidGovernance
 		);
+		if let Scope::Project(_) = scope {
+			ensure!(GovernanceFloors::<T>::get().admits(params), Error::<T>::BelowFloor);
+		}
 		Ok(())
 	}
 
-	/// Whether a project has members who may decide for it other than its maintainers: an
-	/// appeal of a rejection goes to them, never to the maintainers who rejected it.
-	pub(crate) fn has_members_beyond_maintainers(
-		project: ProjectId,
-	) -> Result<bool, DispatchError> {
-		let chambers = Self::chambers_now(Scope::Project(project))?;
-		Ok(chambers
-			.iter()
-			.any(|(chamber, tally)| chamber.rule != ChamberRule::Maintainers && tally.members > 0))
+	pub(crate) fn do_set_governance_floor(
+		floor: GovernanceFloor<BlockNumberOf<T>>,
+	) -> DispatchResult {
+		ensure!(floor.voting_period <= T::MaxVotingPeriod::get(), Error::<T>::InvalidGovernance);
+		GovernanceFloors::<T>::put(floor);
+		Self::deposit_event(Event::GovernanceFloorSet { floor });
+		Ok(())
 	}
 
-	/// The chambers of a scope, each with its member count now (the proposal's snapshot).
-	fn chambers_now(scope: Scope) -> Result<ProposalChambersOf<T>, DispatchError> {
+	/// The most votes one member's budget buys in a scope now (`⌊√max budget⌋`).
+	pub(crate) fn max_votes(scope: Scope) -> u64 {
+		let most = match Self::governance_of(scope).budget {
+			Budget::Equal(n) => n,
+			Budget::ByShare { max, .. } => max,
+		};
+		u64::from(most.integer_sqrt())
+	}
+
+	/// Whether a proposal's electorate has members who may decide for the project other than
+	/// its maintainers: an appeal of a rejection goes to them, never to the maintainers who
+	/// rejected it.
+	pub(crate) fn has_members_beyond_maintainers(electorate: &Electorate<T>) -> bool {
+		electorate
+			.chambers
+			.iter()
+			.any(|(chamber, tally)| chamber.rule != ChamberRule::Maintainers && tally.members > 0)
+	}
+
+	/// Who may vote in a scope now, as a proposal made now records it: the chambers with
+	/// their member counts, the maintainers (if they are a chamber), the recognised projects
+	/// (chain scope) and the least number of voters.
+	pub(crate) fn electorate_now(scope: Scope) -> Result<Electorate<T>, DispatchError> {
 		let params = Self::governance_of(scope);
 		let holders_only = |members: u32| {
 			let chamber = Chamber { rule: ChamberRule::Holders, quorum: params.quorum };
@@ -89,38 +107,53 @@ impl<T: Config> Pallet<T> {
 			)])
 			.map_err(|_| DispatchError::from(Error::<T>::InvalidGovernance))
 		};
+		let mut electorate = Electorate {
+			chambers: Default::default(),
+			maintainers: Default::default(),
+			recognised: Default::default(),
+			min_voters: params.min_voters,
+		};
 		match scope {
 			Scope::Chain => {
 				// At most `MaxRecognised` reads. An account holding units in two recognised
 				// projects is counted twice: the quorum errs on the side of more turnout.
+				let recognised = RecognisedProjects::<T>::get();
 				let mut members = 0u32;
-				for id in RecognisedProjects::<T>::get() {
+				for id in recognised.iter() {
 					let holders = Projects::<T>::get(id).map_or(0, |p| p.holders);
 					members = members.saturating_add(holders);
 				}
-				holders_only(members)
+				electorate.chambers = holders_only(members)?;
+				electorate.recognised = recognised;
 			},
 			Scope::Project(id) => {
 				let p = Self::project(id)?;
 				ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
 				let chambers = ProjectChambers::<T>::get(id);
 				if chambers.is_empty() {
-					return holders_only(p.holders);
+					electorate.chambers = holders_only(p.holders)?;
+					return Ok(electorate);
 				}
-				let mut out = ProposalChambersOf::<T>::default();
-				for chamber in chambers {
+				let floor = GovernanceFloors::<T>::get().quorum;
+				for mut chamber in chambers {
+					chamber.quorum = chamber.quorum.max(floor);
 					let members = match chamber.rule {
 						ChamberRule::Holders => p.holders,
 						ChamberRule::Payers => PayerCount::<T>::get(id),
-						ChamberRule::Maintainers => p.maintainers.len() as u32,
+						ChamberRule::Maintainers => {
+							electorate.maintainers = p.maintainers.clone();
+							p.maintainers.len() as u32
+						},
 						ChamberRule::Listed => ChamberListCount::<T>::get(id),
 					};
-					out.try_push((chamber, Tally { members, ..Default::default() }))
+					electorate
+						.chambers
+						.try_push((chamber, Tally { members, ..Default::default() }))
 						.map_err(|_| Error::<T>::InvalidGovernance)?;
 				}
-				Ok(out)
 			},
 		}
+		Ok(electorate)
 	}
 
 	/// Whether `who` has held units in `project` since a block before `snapshot`.
@@ -136,17 +169,15 @@ impl<T: Config> Pallet<T> {
 		let mut bits = 0u8;
 		for (i, (chamber, _)) in proposal.chambers.iter().enumerate() {
 			let member = match proposal.scope {
-				Scope::Chain => RecognisedProjects::<T>::get()
-					.iter()
-					.any(|id| Self::holder_since(*id, who, snapshot)),
+				Scope::Chain => {
+					proposal.recognised.iter().any(|id| Self::holder_since(*id, who, snapshot))
+				},
 				Scope::Project(id) => match chamber.rule {
 					ChamberRule::Holders => Self::holder_since(id, who, snapshot),
 					ChamberRule::Payers => {
 						Payers::<T>::get(id, who).is_some_and(|since| since < snapshot)
 					},
-					ChamberRule::Maintainers => {
-						Projects::<T>::get(id).is_some_and(|p| p.maintainers.contains(who))
-					},
+					ChamberRule::Maintainers => proposal.maintainers.contains(who),
 					ChamberRule::Listed => {
 						ChamberList::<T>::get(id, who).is_some_and(|since| since < snapshot)
 					},
@@ -193,31 +224,27 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn check_call(call: &BoundedCallOf<T>) -> DispatchResult {
-		match call {
-			Bounded::Inline(bytes) => {
-				let decoded =
-					<<T as Config>::RuntimeCall as codec::Decode>::decode(&mut bytes.as_slice());
-				ensure!(decoded.is_ok(), Error::<T>::UndecodableCall);
-			},
-			Bounded::Lookup { hash, len } => {
-				ensure!(*len <= T::MaxCallLen::get(), Error::<T>::CallTooLarge);
-				ensure!(T::Preimages::len(hash) == Some(*len), Error::<T>::PreimageMissing);
-			},
-			Bounded::Legacy { .. } => return Err(Error::<T>::UndecodableCall.into()),
-		}
-		Ok(())
-	}
-
 	pub(crate) fn do_propose(
 		proposer: T::AccountId,
 		scope: Scope,
 		call: BoundedCallOf<T>,
 		description: DescriptionOf<T>,
+	) -> Result<(ProposalId, Weight), DispatchError> {
+		let electorate = Self::electorate_now(scope)?;
+		Self::open_proposal(proposer, scope, call, description, None, electorate)
+	}
+
+	/// Opens a proposal (or an appeal) for `electorate`, the scope's electorate now. Returns
+	/// its id and its call's dispatch weight, which the proposer pays for.
+	pub(crate) fn open_proposal(
+		proposer: T::AccountId,
+		scope: Scope,
+		call: BoundedCallOf<T>,
+		description: DescriptionOf<T>,
 		appeal: Option<ContributionId>,
-	) -> Result<ProposalId, DispatchError> {
-		Self::check_call(&call)?;
-		let chambers = Self::chambers_now(scope)?;
+		electorate: Electorate<T>,
+	) -> Result<(ProposalId, Weight), DispatchError> {
+		let call_weight = Self::check_call(scope, &call)?;
 		let escalated = Self::is_escalated_appeal(scope, appeal);
 		let live =
 			if escalated { LiveChainAppeals::<T>::get() } else { LiveProposals::<T>::get(scope) };
@@ -234,10 +261,13 @@ impl<T: Config> Pallet<T> {
 			created: now,
 			epoch: Self::epoch_of(now),
 			ends: now.saturating_add(Self::governance_of(scope).voting_period),
-			chambers,
+			chambers: electorate.chambers,
 			votes: 0,
 			status: ProposalStatus::Open,
 			appeal,
+			maintainers: electorate.maintainers,
+			recognised: electorate.recognised,
+			min_voters: electorate.min_voters,
 		};
 		// Members propose; a contributor appeals whether a member or not.
 		ensure!(
@@ -254,7 +284,7 @@ impl<T: Config> Pallet<T> {
 		}
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed { proposal: id, scope, proposer, ends });
-		Ok(id)
+		Ok((id, call_weight))
 	}
 
 	/// Whether a proposal is an appeal escalated to the chain (counted in `LiveChainAppeals`).
@@ -345,7 +375,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Releases an open proposal's deposit and takes it off its scope's open count.
-	fn conclude_proposal(proposal: &mut Proposal<T>) -> DispatchResult {
+	pub(crate) fn conclude_proposal(proposal: &mut Proposal<T>) -> DispatchResult {
 		Self::release_held(HoldReason::ProposalDeposit, &proposal.proposer, &mut proposal.deposit)?;
 		if Self::is_escalated_appeal(proposal.scope, proposal.appeal) {
 			LiveChainAppeals::<T>::mutate(|n| *n = n.saturating_sub(1));
@@ -370,28 +400,30 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_close(id: ProposalId) -> DispatchResult {
+	/// Closes a proposal; returns how many blocks were tried for its enactment.
+	pub(crate) fn do_close(id: ProposalId) -> Result<u32, DispatchError> {
 		let mut proposal = Self::proposal(id)?;
 		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now > proposal.ends, Error::<T>::VotingOngoing);
-		let passed = Tally::all_approve(proposal.chambers.iter());
+		let early = now <= proposal.ends;
+		let passed = if early {
+			proposal
+				.certain_outcome(Self::max_votes(proposal.scope))
+				.ok_or(Error::<T>::VotingOngoing)?
+		} else {
+			proposal.passes()
+		};
 		Self::conclude_proposal(&mut proposal)?;
+		let mut tried = 0;
 		let enactment = if passed {
 			// The scheduler takes only future blocks: at least the next one.
 			let delay = Self::governance_of(proposal.scope).enactment_delay.max(1u32.into());
-			let enactment = now.saturating_add(delay);
-			let origin: T::PalletsOrigin = match proposal.scope {
-				Scope::Project(p) => Origin::Project(p).into(),
-				Scope::Chain => frame_system::RawOrigin::Root.into(),
-			};
-			T::Scheduler::schedule(
-				DispatchTime::At(enactment),
-				None,
-				ENACTMENT_PRIORITY,
-				origin,
+			let (enactment, searched) = Self::schedule_enactment(
+				proposal.scope,
+				now.saturating_add(delay),
 				proposal.call.clone(),
 			)?;
+			tried = searched;
 			proposal.status = ProposalStatus::Passed { enactment };
 			Some(enactment)
 		} else {
@@ -406,8 +438,14 @@ impl<T: Config> Pallet<T> {
 				.collect::<alloc::vec::Vec<_>>(),
 		);
 		Proposals::<T>::insert(id, proposal);
-		Self::deposit_event(Event::ProposalClosed { proposal: id, passed, enactment, tallies });
-		Ok(())
+		Self::deposit_event(Event::ProposalClosed {
+			proposal: id,
+			passed,
+			early,
+			enactment,
+			tallies,
+		});
+		Ok(tried)
 	}
 
 	pub(crate) fn do_set_default_governance(
@@ -437,9 +475,11 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_chambers(project: ProjectId, chambers: ChambersOf<T>) -> DispatchResult {
 		Self::project(project)?;
+		let floor = GovernanceFloors::<T>::get().quorum;
 		for (i, c) in chambers.iter().enumerate() {
 			let repeated = chambers.iter().skip(i.saturating_add(1)).any(|d| d.rule == c.rule);
 			ensure!(!repeated, Error::<T>::InvalidGovernance);
+			ensure!(c.quorum >= floor, Error::<T>::BelowFloor);
 		}
 		ProjectChambers::<T>::insert(project, chambers.clone());
 		Self::deposit_event(Event::ChambersSet { project, chambers });

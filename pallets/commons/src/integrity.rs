@@ -5,7 +5,7 @@
 use frame_support::traits::{fungible::Inspect, Get};
 use sp_runtime::traits::{Saturating, Zero};
 
-use crate::{types::*, Config, DefaultGovernance, Pallet};
+use crate::{types::*, Config, DefaultGovernance, Pallet, WeightInfo};
 
 impl<T: Config> Pallet<T> {
 	/// Asserts the assumptions the pallet makes about the runtime's constants.
@@ -40,14 +40,30 @@ impl<T: Config> Pallet<T> {
 		);
 		assert!(!T::MaxReviewPeriod::get().is_zero(), "a review period of one block must fit");
 		assert!(T::MaxCallLen::get() >= 128, "a proposal may carry at least an inline call");
+		assert!(
+			T::MaxProjectCallLen::get() >= 128
+				&& T::MaxProjectCallLen::get() <= T::MaxCallLen::get(),
+			"a project proposal may carry at least an inline call, and no more than the chain's"
+		);
+		assert!(
+			T::MaxProjectEnactmentsPerBlock::get() >= 1,
+			"a block must have room for a project enactment"
+		);
+		// An appeal's call must be enactable in either scope.
+		let accept = T::WeightInfo::accept_appeal();
+		assert!(
+			accept.all_lte(T::MaxProjectEnactmentWeight::get())
+				&& accept.all_lte(T::MaxChainEnactmentWeight::get()),
+			"an accepted appeal must fit the enactment limits"
+		);
 
 		// Time.
 		let epoch = T::EpochLength::get();
 		assert!(!epoch.is_zero(), "epochs must have blocks");
 		let default = DefaultGovernance::<T>::get();
 		assert!(
-			!default.voting_period.is_zero() && default.voting_period <= epoch,
-			"the default voting period must fit in an epoch"
+			!default.voting_period.is_zero() && default.voting_period <= T::MaxVotingPeriod::get(),
+			"the default voting period must be within the longest"
 		);
 		assert!(
 			Self::ensure_valid_governance(Scope::Chain, &default).is_ok()

@@ -165,6 +165,17 @@ impl<T: Config> Pallet<T> {
 				let n = live.entry(p.scope).or_default();
 				*n = n.saturating_add(1);
 			}
+			ensure!(p.min_voters > 0, "a proposal without a least number of voters");
+			let maintainers_chamber =
+				p.chambers.iter().find(|(c, _)| c.rule == ChamberRule::Maintainers);
+			ensure!(
+				maintainers_chamber.map_or(0, |(_, t)| t.members) == p.maintainers.len() as u32,
+				"the maintainers snapshot differs from its chamber's member count"
+			);
+			ensure!(
+				p.scope == Scope::Chain || p.recognised.is_empty(),
+				"a project proposal with a recognised set"
+			);
 			let mut sums = alloc::vec![Tally::default(); p.chambers.len()];
 			let mut records = 0u32;
 			for (voter, v) in Votes::<T>::iter_prefix(id) {

@@ -133,32 +133,59 @@
 //!    preimage noted with pallet-preimage for large calls such as runtime code) and pays
 //!    [`Config::ProposalDeposit`], held while it is open. At most
 //!    [`Config::MaxLiveProposals`] are open per scope. The proposer may
-//!    [`cancel`](Pallet::cancel) it before any vote.
+//!    [`cancel`](Pallet::cancel) it before any vote. What it may carry is checked now, not
+//!    when it is enacted: a project's proposal only calls its vote may enact
+//!    ([`Config::ProjectCalls`]: this pallet's calls for that project, and in the runtime a
+//!    `utility.batch_all` of at most 8 of them), no longer than [`Config::MaxProjectCallLen`];
+//!    and in every scope a call whose dispatch weight is within the scope's limit
+//!    ([`Config::MaxProjectEnactmentWeight`], [`Config::MaxChainEnactmentWeight`], below what
+//!    the scheduler runs in a block). The call's weight is charged to the `propose` extrinsic
+//!    (the limit before dispatch, the call's own weight after): the proposer pays for the block
+//!    space its enactment will take, so votes never buy free block space.
 //! 2. [`vote`](Pallet::vote): `n` votes for or against cost `n²` voice credits. Each member
 //!    has a budget per epoch ([`Config::EpochLength`] blocks), shared by the scope's proposals
 //!    created in that epoch; a proposal's votes are charged to, and refunded into, its own
-//!    epoch. Voting again replaces the vote and refunds the old cost; `n = 0` withdraws it.
-//!    Credits cannot be transferred. A project's budget is equal for every member, or
+//!    epoch, however long it runs (up to [`Config::MaxVotingPeriod`]), so a vote that spans
+//!    epochs never draws on two budgets. Voting again replaces the vote and refunds the old
+//!    cost; `n = 0` withdraws it. Credits cannot be transferred. A project's budget is equal for every member, or
 //!    `min + (max − min) × share` of its units at the epoch's start (see [`Budget`]); the
 //!    chain's is equal.
 //! 3. [`close`](Pallet::close), by anyone after the voting period: the proposal passes if at
-//!    least one chamber had members when it was made and, in every chamber that had members,
-//!    ayes exceed nays and at least `⌈quorum × members⌉` members (at least one) voted. A
-//!    proposal in a scope with no members at all never passes. Closing
+//!    least `min_voters` members voted (a scope parameter, so that a share alone never lets
+//!    two of three decide), at least one chamber had members when it was made and, in every
+//!    chamber that had members, ayes exceed nays and at least `⌈quorum × members⌉` members (at
+//!    least one) voted. A proposal in a scope with no members at all never passes. Closing
 //!    reads only the proposal's tallies, never its votes. The deposit is released either way.
+//!
+//!    **Early close.** Anyone may close it before its end once the outcome is certain: with
+//!    the votes cast counting as cast, and every member who has not voted casting the most
+//!    votes a budget buys (`⌊√credits⌋`, the `max` of a share budget) the other way, the
+//!    outcome would not change. It passes early when `min_voters` and every chamber's quorum
+//!    are reached and, in every chamber with members, `ayes > nays + remaining × max votes`;
+//!    it fails early when some chamber has `ayes + remaining × max votes ≤ nays`, or too few
+//!    members are left to reach `min_voters`. This is the chain's fast path in an emergency.
+//!    A voter who wants to keep the right to change their vote should not make the outcome
+//!    certain: closing fixes the votes as they stand.
 //!    A passed proposal's call is scheduled (pallet-scheduler) after the enactment delay with
 //!    the scope's origin; the scheduler's `Dispatched` event records the result, and a failed
-//!    dispatch leaves the proposal's record as it is.
+//!    dispatch leaves the proposal's record as it is. The chain's enactments run first in
+//!    their block; projects' take at most [`Config::MaxProjectEnactmentsPerBlock`] of a
+//!    block's agenda, so the chain always has room; when a block is full the enactment goes
+//!    to the next block with room (within [`ENACTMENT_SEARCH`] blocks), never failing `close`
+//!    while there is one.
 //! 4. [`remove_vote`](Pallet::remove_vote): vote records are removed lazily after closing, by
 //!    the voter or, after [`Config::VoteRetention`], by anyone.
 //!
 //! **Snapshots.** Who may vote and the member count of each chamber are fixed when a
 //! proposal is created: a voter must have been a member since a block before the proposal's
 //! (`member_since` of a holding, the block a payer first paid, the block an account was
-//! listed; units moved to a new key make it a member from the move on), and the counts are
-//! recorded in the proposal. A chamber that had no members then does not block it (but a
-//! proposal needs at least one chamber with members). Budgets use the units held at the
-//! epoch's start. So minting during a vote changes nothing about it.
+//! listed; units moved to a new key make it a member from the move on), the proposal records
+//! the maintainers (when they are a chamber) and the projects the chain recognises (chain
+//! scope) as they were, and the counts and `min_voters`. A chamber that had no members then
+//! does not block it (but a proposal needs at least one chamber with members). Budgets use
+//! the units held at the epoch's start. So minting, a change of maintainers or of the
+//! recognised projects, or of the governance parameters during a vote changes nothing about
+//! who decides it.
 //!
 //! **Why the chain recognises projects.** Anyone may open a project with a policy under
 //! which their own accounts approve each other's work; such a project can mint units to as
@@ -179,6 +206,13 @@
 //! proposal passes only if it passes in every chamber: the consent of every stakeholder. A
 //! member of several chambers votes once, counted in each.
 //!
+//! **Floors.** The chain's vote sets the least parameters of every project
+//! ([`set_governance_floor`](Pallet::set_governance_floor)): voting period, enactment delay,
+//! quorum share (of every chamber) and least number of voters. `set_governance`,
+//! `set_default_governance` and `set_chambers` refuse to go below them, whoever acts for the
+//! project (its vote, or its maintainers before it has holders), and parameters set before a
+//! floor was raised are read as raised to it.
+//!
 //! **Bootstrap.** A new project has no members to vote: until it has value-unit holders, its
 //! maintainers act for it ([`EnsureProjectOrRoot`]). From its first holder on, only its vote
 //! (or the chain's) does.
@@ -188,9 +222,11 @@
 //! [`accept_appeal`](Pallet::accept_appeal), decided by the project's members if it has
 //! members besides its maintainers (who just rejected the work), otherwise escalated to the
 //! chain's vote (a chain proposal, dispatched as Root); an appeal nobody can vote on never
-//! passes. If it passes, the contribution is
-//! accepted as it would have been (its equation, its approvals) and its forfeited deposit is
-//! returned from the treasury. A project's vote may also
+//! passes. The appellant states the quantity asked (above zero, at most the claim). If it
+//! passes, the contribution is accepted with that quantity credited under its own equation
+//! (the reviewers' reward going to those who approved it), and its forfeited deposit is
+//! returned from the treasury. (Optimistic acceptance credits the claim: a policy the
+//! project chose.) A project's vote may also
 //! [`revoke_contribution`](Pallet::revoke_contribution) (fraud: its units are burned, income
 //! already earned stays earned) and [`move_units`](Pallet::move_units) of a member who lost
 //! their key.
@@ -222,6 +258,7 @@ pub use pallet::*;
 
 mod appeals;
 mod contributions;
+mod enactment;
 mod governance;
 mod income;
 mod integrity;
@@ -244,6 +281,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use enactment::{EnactableCalls, ENACTMENT_SEARCH};
 pub use origins::EnsureProjectOrRoot;
 pub use signing::{AttestationPayload, ContributionPayload, SignedAttestation};
 pub use types::*;
@@ -256,7 +294,7 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use frame_support::{
-		dispatch::GetDispatchInfo,
+		dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
@@ -278,7 +316,7 @@ pub mod pallet {
 	pub const HOLDERS_BENCHMARKED: u32 = 1_000;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -386,7 +424,7 @@ pub mod pallet {
 
 		/// The caller origin of the runtime, into which the pallet's `Project` origin and Root
 		/// convert for the scheduler.
-		type PalletsOrigin: From<Origin> + From<frame_system::RawOrigin<Self::AccountId>>;
+		type PalletsOrigin: From<Origin> + From<frame_system::RawOrigin<Self::AccountId>> + Clone;
 
 		/// Dispatches the calls of passed proposals after their enactment delay.
 		type Scheduler: ScheduleAnon<
@@ -419,9 +457,36 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRecognised: Get<u32>;
 
-		/// Blocks per epoch of voice credits; also the longest voting period.
+		/// Blocks per epoch of voice credits. A proposal's votes are charged to the epoch it
+		/// was created in, however long it runs.
 		#[pallet::constant]
 		type EpochLength: Get<BlockNumberFor<Self>>;
+
+		/// Longest voting period a scope may set, in blocks.
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Which calls a project's vote may enact (the runtime knows the other pallets' calls).
+		type ProjectCalls: EnactableCalls<<Self as Config>::RuntimeCall>;
+
+		/// The most weight the call of a project proposal may take when it is enacted; its
+		/// proposer pays for it at `propose`.
+		#[pallet::constant]
+		type MaxProjectEnactmentWeight: Get<Weight>;
+
+		/// The most weight the call of a chain proposal may take when it is enacted (below the
+		/// scheduler's limit, so that a passed call always runs); paid for at `propose`.
+		#[pallet::constant]
+		type MaxChainEnactmentWeight: Get<Weight>;
+
+		/// Longest call a project proposal may carry, in bytes.
+		#[pallet::constant]
+		type MaxProjectCallLen: Get<u32>;
+
+		/// Most project enactments scheduled in one block: the rest of the scheduler's agenda
+		/// is kept for the chain's.
+		#[pallet::constant]
+		type MaxProjectEnactmentsPerBlock: Get<u32>;
 
 		/// Blocks after a proposal's voting ends before anyone (not only the voter) may remove
 		/// its vote records.
@@ -583,6 +648,7 @@ pub mod pallet {
 			quorum: Perbill::from_percent(20),
 			voting_period: T::EpochLength::get(),
 			enactment_delay: T::EpochLength::get(),
+			min_voters: 1,
 		}
 	}
 
@@ -595,6 +661,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DefaultProjectGovernance<T: Config> =
 		StorageValue<_, GovernanceParams<BlockNumberFor<T>>, ValueQuery, DefaultGovernance<T>>;
+
+	/// The least governance parameters of any project, set by the chain's vote: no project
+	/// (and no default) goes below them, and parameters set before a floor was raised are
+	/// read as raised to it.
+	#[pallet::storage]
+	pub type GovernanceFloors<T: Config> =
+		StorageValue<_, GovernanceFloor<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Project enactments scheduled for each block (at most
+	/// [`Config::MaxProjectEnactmentsPerBlock`]); forgotten when the block begins.
+	#[pallet::storage]
+	pub type ProjectEnactments<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
 
 	/// How each project votes, if it chose (by vote) its own parameters.
 	#[pallet::storage]
@@ -673,6 +752,8 @@ pub mod pallet {
 		pub chain_governance: Option<GovernanceParams<BlockNumberFor<T>>>,
 		/// The default governance of projects (none: [`DefaultGovernance`]).
 		pub project_governance: Option<GovernanceParams<BlockNumberFor<T>>>,
+		/// The least governance parameters of projects (none: no floor).
+		pub governance_floor: Option<GovernanceFloor<BlockNumberFor<T>>>,
 	}
 
 	#[pallet::genesis_build]
@@ -680,6 +761,9 @@ pub mod pallet {
 		// A chain whose genesis is wrong must not start: building it panics with the reason.
 		#[allow(clippy::expect_used, reason = "genesis is checked by building it")]
 		fn build(&self) {
+			if let Some(floor) = self.governance_floor {
+				GovernanceFloors::<T>::put(floor);
+			}
 			if let Some(params) = self.chain_governance {
 				Pallet::<T>::ensure_valid_governance(Scope::Chain, &params)
 					.expect("genesis: the chain's governance is valid");
@@ -789,17 +873,24 @@ pub mod pallet {
 		VoteRemoved { proposal: ProposalId, who: T::AccountId },
 		/// A proposal was cancelled by its proposer; the deposit was released.
 		ProposalCancelled { proposal: ProposalId },
-		/// A proposal was closed; if it passed, its call is dispatched at `enactment` with the
-		/// scope's origin (the scheduler's `Dispatched` event records the result).
+		/// A proposal was closed (`early`: before its voting period ended, its outcome being
+		/// certain); if it passed, its call is dispatched at `enactment` with the scope's
+		/// origin (the scheduler's `Dispatched` event records the result).
 		ProposalClosed {
 			proposal: ProposalId,
 			passed: bool,
+			early: bool,
 			enactment: Option<BlockNumberFor<T>>,
 			tallies: BoundedVec<Tally, T::MaxChambers>,
 		},
-		/// A rejected contribution was appealed: a proposal decides it, in the project if it has
-		/// members besides its maintainers, otherwise in the chain.
-		Appealed { contribution: ContributionId, proposal: ProposalId, scope: Scope },
+		/// A rejected contribution was appealed, asking `quantity`: a proposal decides it, in
+		/// the project if it has members besides its maintainers, otherwise in the chain.
+		Appealed {
+			contribution: ContributionId,
+			proposal: ProposalId,
+			scope: Scope,
+			quantity: Quantity,
+		},
 		/// An appeal passed: the contribution is accepted and its forfeited deposit returned.
 		AppealAccepted {
 			contribution: ContributionId,
@@ -823,6 +914,11 @@ pub mod pallet {
 		ChamberMemberSet { project: ProjectId, who: T::AccountId, listed: bool },
 		/// The chain recognised a project (its holders are chain members), or stopped.
 		ProjectRecognised { project: ProjectId, recognised: bool },
+		/// The chain set the least governance parameters of projects.
+		GovernanceFloorSet { floor: GovernanceFloor<BlockNumberFor<T>> },
+		/// A runtime upgrade changed the encoding of the proposal's call: it was taken off the
+		/// vote (its deposit released) or, passed, will not be dispatched.
+		ProposalVoided { proposal: ProposalId },
 	}
 
 	/// Errors of the pallet.
@@ -899,7 +995,7 @@ pub mod pallet {
 		ProposalNotOpen,
 		/// The proposal's voting period is over.
 		VotingOver,
-		/// The proposal's voting period is not over yet.
+		/// The proposal's voting period is not over yet, and its outcome not certain.
 		VotingOngoing,
 		/// The scope has the most open proposals allowed.
 		TooManyProposals,
@@ -926,7 +1022,8 @@ pub mod pallet {
 		/// The contribution has already been appealed.
 		AlreadyAppealed,
 		/// Invalid governance parameters: zero credits, a voting period of zero or longer than
-		/// an epoch, a share budget with `min > max` or at chain scope, a chamber rule twice.
+		/// `MaxVotingPeriod`, a share budget with `min > max` or at chain scope, zero `min_voters`, a
+		/// chamber rule twice.
 		InvalidGovernance,
 		/// The chain recognises the most projects allowed.
 		TooManyRecognised,
@@ -937,10 +1034,22 @@ pub mod pallet {
 		/// Cannot happen: a defensive check of the pallet's own bookkeeping failed. Nothing
 		/// changed; please report it.
 		Unexpected,
+		/// A project's vote may enact only that project's own calls (and a short batch of them).
+		CallNotAllowed,
+		/// The call would take more weight when enacted than its scope allows.
+		EnactmentTooHeavy,
+		/// No block within `ENACTMENT_SEARCH` blocks of the enactment has room in its agenda.
+		AgendaFull,
+		/// The parameters go below the chain's floor for projects.
+		BelowFloor,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			Self::forget_enactments(n)
+		}
+
 		fn integrity_test() {
 			Self::do_integrity_test()
 		}
@@ -1161,16 +1270,27 @@ pub mod pallet {
 		/// Proposes a call for a scope to decide by quadratic vote. The proposer must be a
 		/// member of the scope and pays [`Config::ProposalDeposit`], held while it is open. The
 		/// call is inline (at most 128 bytes encoded), or the hash and length of a preimage
-		/// noted with pallet-preimage (runtime code, large batches).
+		/// noted with pallet-preimage (runtime code, large batches). A project's proposal may
+		/// carry only calls its vote may enact ([`Config::ProjectCalls`]). The call's weight when
+		/// enacted, at most the scope's limit, is charged to this extrinsic: the proposer pays
+		/// for the block space the enactment takes.
 		#[pallet::call_index(17)]
+		#[pallet::weight(
+			T::WeightInfo::propose()
+				.saturating_add(Pallet::<T>::enactment_weight_limit(*scope))
+				.saturating_add(Pallet::<T>::call_read_weight(call))
+		)]
 		pub fn propose(
 			origin: OriginFor<T>,
 			scope: Scope,
 			call: alloc::boxed::Box<BoundedCallOf<T>>,
 			description: DescriptionOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_propose(who, scope, *call, description, None).map(|_| ())
+			let read = Self::call_read_weight(&call);
+			let (_, call_weight) = Self::do_propose(who, scope, *call, description)?;
+			Ok(Some(T::WeightInfo::propose().saturating_add(call_weight).saturating_add(read))
+				.into())
 		}
 
 		/// Votes on an open proposal: `votes` for or against, costing `votes²` voice credits of
@@ -1207,39 +1327,53 @@ pub mod pallet {
 			Self::do_cancel(who, proposal)
 		}
 
-		/// Closes a proposal after its voting period: it passes if at least one chamber had
-		/// members and, in every chamber that had members, ayes exceed nays and the voters
-		/// reach the quorum; its call is then scheduled after the
-		/// enactment delay with the scope's origin. The deposit is released either way. Anyone
-		/// may call.
+		/// Closes a proposal after its voting period, or before it once the outcome is certain
+		/// (no votes of the members who have not voted could change it; the votes cast count
+		/// as cast). It passes if it has at least the scope's `min_voters`, at least one chamber
+		/// had members and, in every chamber that had members, ayes exceed nays and the voters
+		/// reach the quorum; its call is then scheduled after the enactment delay with the
+		/// scope's origin. The deposit is released either way. Anyone may call.
 		#[pallet::call_index(21)]
-		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::close().saturating_add(Pallet::<T>::enactment_search_weight(ENACTMENT_SEARCH))
+		)]
+		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_close(proposal)
+			let tried = Self::do_close(proposal)?;
+			let extra = Self::enactment_search_weight(tried.saturating_sub(1));
+			Ok(Some(T::WeightInfo::close().saturating_add(extra)).into())
 		}
 
-		/// Appeals a rejected contribution, within [`Config::AppealWindow`] of its rejection:
-		/// opens a proposal to accept it, paying the proposal deposit, in the project if it has
-		/// members besides its maintainers, otherwise in the chain. Contributor only; members
-		/// or not.
+		/// Appeals a rejected contribution, within [`Config::AppealWindow`] of its rejection,
+		/// asking that `quantity` (above zero, at most the claim) be credited: opens a proposal
+		/// to [`accept_appeal`](Pallet::accept_appeal) it, paying the proposal deposit, in the
+		/// project if it has members besides its maintainers, otherwise in the chain.
+		/// Contributor only; members or not.
 		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::appeal().saturating_add(T::WeightInfo::accept_appeal()))]
 		pub fn appeal(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
+			quantity: Quantity,
 			description: DescriptionOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_appeal(who, contribution, description)
+			Self::do_appeal(who, contribution, quantity, description)
 		}
 
-		/// Accepts a rejected contribution, as it would have been accepted (valued under its
-		/// equation and with its approvals), and returns its forfeited deposit from the
-		/// treasury. Project origin: what a passed appeal dispatches.
+		/// Accepts a rejected contribution, crediting `quantity` (at most the claim) under the
+		/// contribution's own equation, with the reviewers' reward to those who approved it,
+		/// and returns its forfeited deposit from the treasury. Project origin: what a passed
+		/// appeal dispatches.
 		#[pallet::call_index(23)]
-		pub fn accept_appeal(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
+		pub fn accept_appeal(
+			origin: OriginFor<T>,
+			contribution: ContributionId,
+			quantity: Quantity,
+		) -> DispatchResult {
 			let c = Self::contribution(contribution)?;
 			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
-			Self::do_accept_appeal(contribution, c)
+			Self::do_accept_appeal(contribution, c, quantity)
 		}
 
 		/// Revokes an accepted contribution shown to be fraudulent: burns the units credited
@@ -1329,6 +1463,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::do_set_default_governance(params)
+		}
+
+		/// Sets the least governance parameters of every project (voting period, enactment
+		/// delay, quorum share of every chamber, least number of voters): `set_governance` and
+		/// `set_default_governance` refuse to go below them, and parameters set before are read
+		/// as raised to them. Root: the chain's vote.
+		#[pallet::call_index(31)]
+		pub fn set_governance_floor(
+			origin: OriginFor<T>,
+			floor: GovernanceFloor<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_governance_floor(floor)
 		}
 	}
 }

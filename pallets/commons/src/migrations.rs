@@ -86,3 +86,373 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 3 (consent): proposals record who may vote, governance has a least number of
+/// voters, and an appeal asks for a quantity.
+///
+/// - `GovernanceParams` gains `min_voters`: every stored parameter set gets 1, the rule so far
+///   (a proposal needed one voter).
+/// - `Proposal` gains the snapshots `maintainers`, `recognised` and `min_voters`. An open
+///   proposal gets the electorate the old code read live: the current maintainers (if they are
+///   one of its chambers, whose member count becomes theirs), the currently recognised
+///   projects (chain scope), and 1. Closed proposals get empty snapshots.
+/// - `accept_appeal` gains a `quantity`, so calls encoded before no longer decode. An open
+///   appeal, or a passed one not yet enacted, is carried over: its call becomes `accept_appeal`
+///   of the quantity the old call would have credited (the lower median of the approvers'
+///   assessments, the claim without approvals), and a passed one is scheduled again for its
+///   enactment block (the old task, which no longer decodes, is dropped by the scheduler with
+///   `CallUnavailable`). Any other open proposal whose call no longer decodes (say a member
+///   proposed `accept_appeal` directly) is voided: its deposit is released, it leaves its
+///   scope's count, its status becomes `Voided` and `ProposalVoided` is emitted; a passed one not
+///   yet enacted is marked `Voided` the same way (the scheduler drops its task).
+///
+/// It reads every proposal once (proposals are kept after closing; #14 bounds them), and the
+/// preimage of each open proposal that has one.
+pub mod v3 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use core::marker::PhantomData;
+	use frame_support::{
+		defensive,
+		migrations::VersionedMigration,
+		pallet_prelude::OptionQuery,
+		storage_alias,
+		traits::{Bounded, Get, QueryPreimage, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+		Blake2_128Concat,
+	};
+	use sp_runtime::{traits::Saturating, Perbill, TryRuntimeError};
+
+	use crate::{
+		types::*, Appeals, ChainGovernance, Config, Contributions, DefaultProjectGovernance, Event,
+		Pallet, ProjectGovernance, Projects, Proposals, RecognisedProjects,
+	};
+
+	/// Governance parameters as version 2 stored them.
+	#[derive(Clone, Copy, Encode, Decode, Debug, PartialEq, Eq)]
+	pub struct OldGovernanceParams<BlockNumber> {
+		/// Voice credits per member per epoch.
+		pub budget: Budget,
+		/// Share of the members that must vote.
+		pub quorum: Perbill,
+		/// Blocks of voting.
+		pub voting_period: BlockNumber,
+		/// Blocks from close to dispatch.
+		pub enactment_delay: BlockNumber,
+	}
+
+	/// A proposal as version 2 stored it.
+	#[derive(Encode, Decode, frame_support::CloneNoBound)]
+	pub struct OldProposal<T: Config> {
+		/// What it governs.
+		pub scope: Scope,
+		/// Who proposed it.
+		pub proposer: T::AccountId,
+		/// The deposit held while open.
+		pub deposit: BalanceOf<T>,
+		/// The call.
+		pub call: BoundedCallOf<T>,
+		/// What it is about.
+		pub description: DescriptionOf<T>,
+		/// Its block.
+		pub created: BlockNumberOf<T>,
+		/// Its epoch.
+		pub epoch: Epoch,
+		/// Its last block of voting.
+		pub ends: BlockNumberOf<T>,
+		/// Its chambers and tallies.
+		pub chambers: ProposalChambersOf<T>,
+		/// Its vote records.
+		pub votes: u32,
+		/// Where it stands.
+		pub status: ProposalStatus<BlockNumberOf<T>>,
+		/// The contribution it appeals.
+		pub appeal: Option<ContributionId>,
+	}
+
+	impl<T: Config> OldProposal<T> {
+		/// A proposal as version 2 would have stored it, carrying `call` (in the old encoding):
+		/// what tests of this migration write back before migrating.
+		#[cfg(feature = "std")]
+		pub fn downgraded(p: Proposal<T>, call: BoundedCallOf<T>) -> Self {
+			Self {
+				scope: p.scope,
+				proposer: p.proposer,
+				deposit: p.deposit,
+				call,
+				description: p.description,
+				created: p.created,
+				epoch: p.epoch,
+				ends: p.ends,
+				chambers: p.chambers,
+				votes: p.votes,
+				status: p.status,
+				appeal: p.appeal,
+			}
+		}
+	}
+
+	/// Storage as version 2 stored it.
+	pub mod old {
+		use super::*;
+
+		/// The proposals as version 2 stored them.
+		#[storage_alias]
+		pub type Proposals<T: Config> =
+			StorageMap<Pallet<T>, Blake2_128Concat, ProposalId, OldProposal<T>, OptionQuery>;
+
+		/// The chain's governance as version 2 stored it.
+		#[storage_alias]
+		pub type ChainGovernance<T: Config> =
+			StorageValue<Pallet<T>, OldGovernanceParams<BlockNumberOf<T>>, OptionQuery>;
+
+		/// The projects' default governance as version 2 stored it.
+		#[storage_alias]
+		pub type DefaultProjectGovernance<T: Config> =
+			StorageValue<Pallet<T>, OldGovernanceParams<BlockNumberOf<T>>, OptionQuery>;
+
+		/// Each project's governance as version 2 stored it.
+		#[storage_alias]
+		pub type ProjectGovernance<T: Config> = StorageMap<
+			Pallet<T>,
+			Blake2_128Concat,
+			ProjectId,
+			OldGovernanceParams<BlockNumberOf<T>>,
+			OptionQuery,
+		>;
+	}
+
+	/// What the migration does to a proposal whose call no longer decodes.
+	#[derive(Clone, Copy, Encode, Decode, Debug, PartialEq, Eq)]
+	pub enum Fate {
+		/// An appeal carried over: its call is `accept_appeal` of this quantity.
+		CarriedOver(Quantity),
+		/// Voided.
+		Voided,
+	}
+
+	/// The unversioned step; use [`MigrateV2ToV3`].
+	pub struct SnapshotElectorates<T>(PhantomData<T>);
+
+	impl<T: Config> SnapshotElectorates<T> {
+		/// Whether a proposal may still be enacted: open, or passed with its enactment to come
+		/// (this block's enactments run after the migration).
+		fn in_flight(status: &ProposalStatus<BlockNumberOf<T>>, now: BlockNumberOf<T>) -> bool {
+			match status {
+				ProposalStatus::Open => true,
+				ProposalStatus::Passed { enactment } => *enactment >= now,
+				_ => false,
+			}
+		}
+
+		/// Whether a call no longer decodes (a missing preimage is not the upgrade's doing).
+		fn undecodable(call: &BoundedCallOf<T>) -> bool {
+			match call {
+				Bounded::Inline(bytes) => !Pallet::<T>::decodes(bytes),
+				Bounded::Lookup { hash, len } => {
+					T::Preimages::len(hash) == Some(*len)
+						&& T::Preimages::fetch(hash, Some(*len))
+							.map_or(true, |bytes| !Pallet::<T>::decodes(&bytes))
+				},
+				Bounded::Legacy { .. } => true,
+			}
+		}
+
+		/// What becomes of a proposal in flight whose call no longer decodes: a rejected
+		/// contribution's appeal is carried over with the quantity the old call credited.
+		fn fate_of(p: &OldProposal<T>) -> Option<Fate> {
+			let now = frame_system::Pallet::<T>::block_number();
+			if !Self::in_flight(&p.status, now) || !Self::undecodable(&p.call) {
+				return None;
+			}
+			let appealed = p.appeal.and_then(Contributions::<T>::get);
+			Some(match appealed {
+				Some(c) if c.status == ContributionStatus::Rejected => {
+					Fate::CarriedOver(Pallet::<T>::credited_quantity(&c))
+				},
+				_ => Fate::Voided,
+			})
+		}
+
+		/// Before: the number of proposals and the fate of each whose call no longer decodes.
+		pub fn pre_upgrade_state() -> Result<Vec<u8>, TryRuntimeError> {
+			let mut count = 0u32;
+			let mut fates = Vec::new();
+			for (id, p) in old::Proposals::<T>::iter() {
+				count = count.saturating_add(1);
+				if let Some(fate) = Self::fate_of(&p) {
+					fates.push((id, fate));
+				}
+			}
+			Ok((count, fates).encode())
+		}
+
+		/// After: every proposal decodes with a least number of voters, the appeals carried over
+		/// propose `accept_appeal` of their quantity, the voided ones hold no deposit, and no
+		/// proposal in flight has a call that does not decode; governance parameters decode.
+		pub fn post_upgrade_check(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			let (count, fates) = <(u32, Vec<(ProposalId, Fate)>)>::decode(&mut state.as_slice())
+				.map_err(|_| "v3: pre-upgrade state does not decode")?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut seen = 0u32;
+			for (id, p) in Proposals::<T>::iter() {
+				seen = seen.saturating_add(1);
+				frame_support::ensure!(p.min_voters > 0, "v3: a proposal without min_voters");
+				let fate = fates.iter().find(|(f, _)| *f == id).map(|(_, fate)| *fate);
+				match fate {
+					Some(Fate::CarriedOver(quantity)) => {
+						let contribution = p.appeal.ok_or("v3: a carried-over non-appeal")?;
+						let call = Pallet::<T>::accept_appeal_call(contribution, quantity)
+							.map_err(|_| "v3: the appeal call does not encode")?;
+						frame_support::ensure!(p.call == call, "v3: an appeal not carried over");
+					},
+					Some(Fate::Voided) => frame_support::ensure!(
+						p.status == ProposalStatus::Voided && p.deposit == Default::default(),
+						"v3: a proposal not voided"
+					),
+					None => {},
+				}
+				frame_support::ensure!(
+					!Self::in_flight(&p.status, now) || !Self::undecodable(&p.call),
+					"v3: a proposal in flight whose call does not decode"
+				);
+			}
+			frame_support::ensure!(seen == count, "v3: proposals lost in the migration");
+			frame_support::ensure!(ChainGovernance::<T>::exists(), "v3: chain governance");
+			Ok(())
+		}
+
+		fn governance(old: OldGovernanceParams<BlockNumberOf<T>>) -> GovernanceOf<T> {
+			let OldGovernanceParams { budget, quorum, voting_period, enactment_delay } = old;
+			GovernanceParams { budget, quorum, voting_period, enactment_delay, min_voters: 1 }
+		}
+
+		/// A proposal with the new fields, its electorate snapshot taken now if it is open.
+		fn snapshot(old: OldProposal<T>) -> Proposal<T> {
+			let mut chambers = old.chambers;
+			let mut maintainers = MaintainersOf::<T>::default();
+			let mut recognised = RecognisedOf::<T>::default();
+			if old.status == ProposalStatus::Open {
+				match old.scope {
+					Scope::Chain => recognised = RecognisedProjects::<T>::get(),
+					Scope::Project(id) => {
+						for (chamber, tally) in chambers.iter_mut() {
+							if chamber.rule == ChamberRule::Maintainers {
+								maintainers = Projects::<T>::get(id)
+									.map(|p| p.maintainers)
+									.unwrap_or_default();
+								tally.members = maintainers.len() as u32;
+							}
+						}
+					},
+				}
+			}
+			Proposal {
+				scope: old.scope,
+				proposer: old.proposer,
+				deposit: old.deposit,
+				call: old.call,
+				description: old.description,
+				created: old.created,
+				epoch: old.epoch,
+				ends: old.ends,
+				chambers,
+				votes: old.votes,
+				status: old.status,
+				appeal: old.appeal,
+				maintainers,
+				recognised,
+				min_voters: 1,
+			}
+		}
+
+		/// Carries an appeal over, or voids the proposal.
+		fn apply(id: ProposalId, p: &mut Proposal<T>, fate: Fate) {
+			let now = frame_system::Pallet::<T>::block_number();
+			match (fate, p.appeal) {
+				(Fate::CarriedOver(quantity), Some(contribution)) => {
+					let Ok(call) = Pallet::<T>::accept_appeal_call(contribution, quantity) else {
+						defensive!("an appeal call is short");
+						return;
+					};
+					if let ProposalStatus::Passed { enactment } = p.status {
+						let at = enactment.max(now.saturating_add(1u32.into()));
+						match Pallet::<T>::schedule_enactment(p.scope, at, call.clone()) {
+							Ok((at, _)) => p.status = ProposalStatus::Passed { enactment: at },
+							Err(_) => log::warn!("v3: appeal {id} could not be scheduled again"),
+						}
+					}
+					p.call = call;
+				},
+				_ => {
+					if p.status == ProposalStatus::Open {
+						if Pallet::<T>::conclude_proposal(p).is_err() {
+							log::warn!("v3: the deposit of proposal {id} was not released");
+						}
+						if let Some(contribution) = p.appeal {
+							Appeals::<T>::remove(contribution);
+						}
+					}
+					p.status = ProposalStatus::Voided;
+					Pallet::<T>::deposit_event(Event::ProposalVoided { proposal: id });
+				},
+			}
+		}
+	}
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for SnapshotElectorates<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let db = T::DbWeight::get();
+			let mut reads = 0u64;
+			let mut writes = 0u64;
+			let _ = ChainGovernance::<T>::translate(|old: Option<OldGovernanceParams<_>>| {
+				old.map(Self::governance)
+			});
+			let _ =
+				DefaultProjectGovernance::<T>::translate(|old: Option<OldGovernanceParams<_>>| {
+					old.map(Self::governance)
+				});
+			ProjectGovernance::<T>::translate(|_, old: OldGovernanceParams<_>| {
+				reads.saturating_inc();
+				writes.saturating_inc();
+				Some(Self::governance(old))
+			});
+			Proposals::<T>::translate(|id, old: OldProposal<T>| {
+				reads.saturating_inc();
+				writes.saturating_inc();
+				let fate = Self::fate_of(&old);
+				let mut p = Self::snapshot(old);
+				if let Some(fate) = fate {
+					// The contribution, the preimage, the deposit, the count, the agenda.
+					reads = reads.saturating_add(4);
+					writes = writes.saturating_add(4);
+					Self::apply(id, &mut p, fate);
+				}
+				Some(p)
+			});
+			db.reads_writes(reads.saturating_add(4), writes.saturating_add(2))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+			Self::pre_upgrade_state()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			Self::post_upgrade_check(state)
+		}
+	}
+
+	/// The governance parameters of a runtime `T`.
+	type GovernanceOf<T> = GovernanceParams<BlockNumberOf<T>>;
+
+	/// Runs [`SnapshotElectorates`] once, from storage version 2 to 3.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		SnapshotElectorates<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -80,6 +80,8 @@ pub const APPEAL_WINDOW: u64 = 15;
 pub const VOTING_PERIOD: u64 = 10;
 pub const ENACTMENT_DELAY: u64 = 2;
 pub const CREDITS: u32 = 100;
+/// Project enactments per block (of the scheduler's 10 tasks).
+pub const MAX_PROJECT_ENACTMENTS: u32 = 2;
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
@@ -89,6 +91,17 @@ parameter_types! {
 	pub static TestContributionDeposit: Balance = CONTRIBUTION_DEPOSIT;
 	pub static TestMaxMaintainers: u32 = 4;
 	pub static TestAppealWindow: u64 = APPEAL_WINDOW;
+	/// 5% of the scheduler's weight for a project's enactment, half of it for the chain's.
+	pub static TestProjectEnactmentWeight: Weight = Weight::from_parts(50_000_000_000, u64::MAX);
+	pub static TestChainEnactmentWeight: Weight = Weight::from_parts(500_000_000_000, u64::MAX);
+}
+
+/// A project's vote may enact the pallet's calls for that project.
+pub struct ProjectCalls;
+impl pallet_commons::EnactableCalls<RuntimeCall> for ProjectCalls {
+	fn project_may_enact(project: ProjectId, call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Commons(c) if Commons::project_of_call(c) == Some(project))
+	}
 }
 
 impl pallet_scheduler::Config for Test {
@@ -145,6 +158,12 @@ impl pallet_commons::Config for Test {
 	type MaxChambers = ConstU32<4>;
 	type MaxRecognised = ConstU32<2>;
 	type EpochLength = ConstU64<EPOCH>;
+	type MaxVotingPeriod = ConstU64<{ 3 * EPOCH }>;
+	type ProjectCalls = ProjectCalls;
+	type MaxProjectEnactmentWeight = TestProjectEnactmentWeight;
+	type MaxChainEnactmentWeight = TestChainEnactmentWeight;
+	type MaxProjectCallLen = ConstU32<128>;
+	type MaxProjectEnactmentsPerBlock = ConstU32<MAX_PROJECT_ENACTMENTS>;
 	type VoteRetention = ConstU64<VOTE_RETENTION>;
 	type AppealWindow = TestAppealWindow;
 	type WeightInfo = ();
@@ -242,6 +261,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		quorum: Perbill::from_percent(50),
 		voting_period: VOTING_PERIOD,
 		enactment_delay: ENACTMENT_DELAY,
+		min_voters: 1,
 	});
 	pallet_commons::GenesisConfig::<Test> {
 		chain_governance: governance,
@@ -268,6 +288,7 @@ pub fn run_to(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
+		Commons::on_initialize(next);
 		Scheduler::on_initialize(next);
 	}
 }

@@ -263,9 +263,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Mints what an accepted contribution is worth: units to the contributor (the credited
 	/// quantity at the rate of its equation) and the reward to the approving reviewers.
-	pub(crate) fn credit(c: &Contribution<T>) -> Result<ContributionStatus, DispatchError> {
-		let assessed =
-			lower_median(c.approvals.iter().map(|a| a.assessed).collect()).unwrap_or(c.quantity);
+	/// The quantity the reviewers credit: the lower median of the approvers' assessments (the
+	/// claim with no approvals).
+	pub(crate) fn credited_quantity(c: &Contribution<T>) -> Quantity {
+		lower_median(c.approvals.iter().map(|a| a.assessed).collect()).unwrap_or(c.quantity)
+	}
+
+	/// Credits `assessed` of a contribution: mints its units to the contributor and the
+	/// reviewers' reward to the approving reviewers.
+	pub(crate) fn credit(
+		c: &Contribution<T>,
+		assessed: Quantity,
+	) -> Result<ContributionStatus, DispatchError> {
 		// Valued under the equation in force at submission.
 		let Valuation { version: equation_version, rate } = c.valuation;
 		let units = rate.checked_mul_int(assessed).ok_or(ArithmeticError::Overflow)?;
@@ -290,7 +299,7 @@ impl<T: Config> Pallet<T> {
 	/// Accepts: mints units to the contributor and the approving reviewers, releases the
 	/// deposit.
 	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
-		let status = Self::credit(&c)?;
+		let status = Self::credit(&c, Self::credited_quantity(&c))?;
 		Self::release_deposit(&mut c)?;
 		Self::conclude(id, c, status)?;
 		if let ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version } =

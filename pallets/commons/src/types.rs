@@ -484,10 +484,69 @@ pub struct GovernanceParams<BlockNumber> {
 	/// Share of the members that must vote (distinct voters), in the default chamber of
 	/// value-unit holders.
 	pub quorum: Perbill,
-	/// Blocks during which a proposal takes votes (at most [`Config::EpochLength`]).
+	/// Blocks during which a proposal takes votes (at most [`Config::MaxVotingPeriod`]).
 	pub voting_period: BlockNumber,
 	/// Blocks from `close` to the dispatch of a passed proposal's call.
 	pub enactment_delay: BlockNumber,
+	/// Least distinct voters a proposal needs to pass, whatever the share: a quorum share
+	/// alone lets two of three members decide (at least 1).
+	pub min_voters: u32,
+}
+
+/// The least governance parameters of projects, set by the chain's vote.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GovernanceFloor<BlockNumber> {
+	/// Shortest voting period.
+	pub voting_period: BlockNumber,
+	/// Shortest enactment delay.
+	pub enactment_delay: BlockNumber,
+	/// Least quorum share, of the default chamber and of every chamber.
+	pub quorum: Perbill,
+	/// Least `min_voters`.
+	pub min_voters: u32,
+}
+
+impl<BlockNumber: Copy + Ord> GovernanceFloor<BlockNumber> {
+	/// Whether `params` are at or above the floor.
+	pub fn admits(&self, params: &GovernanceParams<BlockNumber>) -> bool {
+		params.voting_period >= self.voting_period
+			&& params.enactment_delay >= self.enactment_delay
+			&& params.quorum >= self.quorum
+			&& params.min_voters >= self.min_voters
+	}
+
+	/// `params` raised to the floor where they are below it.
+	pub fn raise(&self, params: GovernanceParams<BlockNumber>) -> GovernanceParams<BlockNumber> {
+		GovernanceParams {
+			budget: params.budget,
+			quorum: params.quorum.max(self.quorum),
+			voting_period: params.voting_period.max(self.voting_period),
+			enactment_delay: params.enactment_delay.max(self.enactment_delay),
+			min_voters: params.min_voters.max(self.min_voters),
+		}
+	}
+}
+
+impl<BlockNumber: Copy + Ord> GovernanceParams<BlockNumber> {
+	/// These parameters raised to `floor` where they are below it.
+	pub fn max_with(&self, floor: &GovernanceFloor<BlockNumber>) -> Self {
+		floor.raise(*self)
+	}
 }
 
 /// Who belongs to a stakeholder chamber.
@@ -571,23 +630,6 @@ impl Tally {
 			&& self.voters >= quorum.mul_ceil(self.members).max(1)
 	}
 
-	/// Whether a proposal with these chambers passes: at least one chamber had members when
-	/// it was made, and every chamber that had members approves. A chamber with no members (an
-	/// empty list, no payers yet) has nobody to consent and does not block; a proposal nobody
-	/// could vote on never passes.
-	pub fn all_approve<'a>(chambers: impl IntoIterator<Item = &'a (Chamber, Tally)>) -> bool {
-		let mut any_members = false;
-		for (chamber, tally) in chambers {
-			if tally.members > 0 {
-				any_members = true;
-				if !tally.approves(chamber.quorum) {
-					return false;
-				}
-			}
-		}
-		any_members
-	}
-
 	/// Removes a vote (if any) and adds another (if any).
 	pub fn retally(&mut self, old: Option<&Vote>, new: Option<&Vote>) {
 		if let Some(v) = old {
@@ -629,6 +671,9 @@ pub enum ProposalStatus<BlockNumber> {
 	},
 	/// Did not pass.
 	Failed,
+	/// Its call no longer decoded after a runtime upgrade changed the call's encoding: the
+	/// upgrade's migration took it off the vote (deposit released) or off the agenda.
+	Voided,
 }
 
 /// A member's vote on a proposal: `votes` for or against, costing `votes²` credits.
@@ -690,6 +735,8 @@ pub type BoundedCallOf<T> = frame_support::traits::Bounded<
 pub type DescriptionOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataLen>;
 /// The chambers of a proposal with their tallies.
 pub type ProposalChambersOf<T> = BoundedVec<(Chamber, Tally), <T as Config>::MaxChambers>;
+/// The projects the chain recognises.
+pub type RecognisedOf<T> = BoundedVec<ProjectId, <T as Config>::MaxRecognised>;
 
 /// A proposal.
 #[derive(
@@ -723,6 +770,68 @@ pub struct Proposal<T: Config> {
 	pub status: ProposalStatus<BlockNumberOf<T>>,
 	/// The rejected contribution it appeals, if it is an appeal.
 	pub appeal: Option<ContributionId>,
+	/// The project's maintainers when it was created, if one of its chambers is the
+	/// maintainers (empty otherwise): who may vote in that chamber.
+	pub maintainers: MaintainersOf<T>,
+	/// The projects the chain recognised when it was created (chain scope; empty otherwise):
+	/// their holders are the chain's voters on it.
+	pub recognised: RecognisedOf<T>,
+	/// Least distinct voters it needs to pass (the scope's `min_voters` when it was created).
+	pub min_voters: u32,
+}
+
+/// Who may vote on a proposal made now in a scope (what the proposal records).
+pub struct Electorate<T: Config> {
+	/// The chambers with their member counts.
+	pub chambers: ProposalChambersOf<T>,
+	/// The maintainers, if they are one of the chambers.
+	pub maintainers: MaintainersOf<T>,
+	/// The projects the chain recognises (chain scope).
+	pub recognised: RecognisedOf<T>,
+	/// The scope's least number of voters.
+	pub min_voters: u32,
+}
+
+impl<T: Config> Proposal<T> {
+	/// Whether it passes on the votes cast: at least `min_voters` distinct voters, at least
+	/// one chamber that had members when it was made, and every chamber that had members
+	/// approves. A chamber with no members (an empty list, no payers yet) has nobody to
+	/// consent and does not block; a proposal nobody could vote on never passes.
+	pub fn passes(&self) -> bool {
+		self.votes >= self.min_voters.max(1)
+			&& self.chambers.iter().any(|(_, t)| t.members > 0)
+			&& self
+				.chambers
+				.iter()
+				.all(|(chamber, tally)| tally.members == 0 || tally.approves(chamber.quorum))
+	}
+
+	/// The outcome if no remaining vote can change it, with the votes cast counting as cast:
+	/// `Some(true)` once it passes even if every member who has not voted cast `max_votes`
+	/// against it, `Some(false)` once it fails even if they all cast `max_votes` for it, `None`
+	/// while the remaining members could still decide it. (`max_votes`: the most votes one
+	/// member's budget buys.) A member of several chambers, or of two recognised projects, is
+	/// counted in each: the remaining members are overestimated, never under.
+	pub fn certain_outcome(&self, max_votes: u64) -> Option<bool> {
+		let remaining = |t: &Tally| u64::from(t.members.saturating_sub(t.voters));
+		if !self.chambers.iter().any(|(_, t)| t.members > 0) {
+			return Some(false);
+		}
+		let could_join =
+			self.chambers.iter().fold(0u64, |n, (_, t)| n.saturating_add(remaining(t)));
+		if u64::from(self.votes).saturating_add(could_join) < u64::from(self.min_voters.max(1)) {
+			return Some(false);
+		}
+		let mut sure_to_pass = self.votes >= self.min_voters.max(1);
+		for (chamber, t) in self.chambers.iter().filter(|(_, t)| t.members > 0) {
+			let swing = remaining(t).saturating_mul(max_votes);
+			if t.ayes.saturating_add(swing) <= t.nays {
+				return Some(false);
+			}
+			sure_to_pass &= t.approves(chamber.quorum) && t.ayes > t.nays.saturating_add(swing);
+		}
+		sure_to_pass.then_some(true)
+	}
 }
 
 /// Units held at the start of epochs, recorded at the first change in an epoch, so that

@@ -63,6 +63,7 @@ pub trait WeightInfo {
 	fn set_chamber_member() -> Weight;
 	fn set_recognised() -> Weight;
 	fn set_default_governance() -> Weight;
+	fn set_governance_floor() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -572,6 +573,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(20_539_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Commons::GovernanceFloors` (r:0 w:1)
+	/// The shape of `set_default_governance` (one value written), until the benchmarks run
+	/// again on the final pallet (#17).
+	fn set_governance_floor() -> Weight {
+		Weight::from_parts(20_539_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -728,6 +736,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_default_governance() -> Weight {
+		Weight::from_parts(20_539_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_governance_floor() -> Weight {
 		Weight::from_parts(20_539_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}

@@ -1,10 +1,30 @@
 //! `pallet-commons`: projects, contributions, review and value units.
 
-use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use sp_runtime::traits::Verify;
+use frame_support::{parameter_types, traits::ConstU32, weights::Weight, PalletId};
+use sp_runtime::{traits::Verify, Perbill};
 
-use super::{Balances, OriginCaller, Runtime, RuntimeCall, RuntimeHoldReason};
-use crate::{BlockNumber, Preimage, Scheduler, Signature, DAYS, UNIT};
+use super::{Balances, OriginCaller, Runtime, RuntimeBlockWeights, RuntimeCall, RuntimeHoldReason};
+use crate::{BlockNumber, Commons, Preimage, Scheduler, Signature, DAYS, UNIT};
+
+/// Most calls in a `utility.batch_all` a project's vote may enact.
+pub const MAX_PROJECT_BATCH: usize = 8;
+
+/// What a project's vote may enact: `pallet-commons` calls for that project, or a
+/// `utility.batch_all` of at most [`MAX_PROJECT_BATCH`] of them (no nesting). Nothing else a
+/// project origin could not dispatch anyway, and nothing that costs more than it says.
+pub struct ProjectEnactable;
+
+impl pallet_commons::EnactableCalls<RuntimeCall> for ProjectEnactable {
+	fn project_may_enact(project: pallet_commons::ProjectId, call: &RuntimeCall) -> bool {
+		let own = |call: &RuntimeCall| matches!(call, RuntimeCall::Commons(c) if Commons::project_of_call(c) == Some(project));
+		match call {
+			RuntimeCall::Utility(pallet_utility::Call::batch_all { calls }) => {
+				!calls.is_empty() && calls.len() <= MAX_PROJECT_BATCH && calls.iter().all(own)
+			},
+			call => own(call),
+		}
+	}
+}
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
@@ -16,6 +36,11 @@ parameter_types! {
 	pub const EpochLength: BlockNumber = DAYS;
 	pub const VoteRetention: BlockNumber = 7 * DAYS;
 	pub const AppealWindow: BlockNumber = 3 * DAYS;
+	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
+	/// A project's enactment may take 5% of a block, the chain's half of one (the scheduler
+	/// runs up to 80%, so a passed call is never permanently overweight).
+	pub MaxProjectEnactmentWeight: Weight = Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
+	pub MaxChainEnactmentWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_commons::Config for Runtime {
@@ -53,6 +78,14 @@ impl pallet_commons::Config for Runtime {
 	type MaxChambers = ConstU32<4>;
 	type MaxRecognised = ConstU32<8>;
 	type EpochLength = EpochLength;
+	type MaxVotingPeriod = MaxVotingPeriod;
+	type ProjectCalls = ProjectEnactable;
+	type MaxProjectEnactmentWeight = MaxProjectEnactmentWeight;
+	type MaxChainEnactmentWeight = MaxChainEnactmentWeight;
+	/// Eight calls of a value equation of 16 kinds fit.
+	type MaxProjectCallLen = ConstU32<{ 16 * 1024 }>;
+	/// Of the scheduler's 50 tasks a block: 40 for projects, the rest kept for the chain.
+	type MaxProjectEnactmentsPerBlock = ConstU32<40>;
 	type VoteRetention = VoteRetention;
 	type AppealWindow = AppealWindow;
 	type WeightInfo = pallet_commons::weights::SubstrateWeight<Runtime>;

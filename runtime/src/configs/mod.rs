@@ -4,6 +4,9 @@ mod commons;
 mod consensus;
 mod governance;
 
+pub use commons::{
+	MaxChainEnactmentWeight, MaxProjectEnactmentWeight, ProjectEnactable, MAX_PROJECT_BATCH,
+};
 pub use consensus::{SessionPeriod, StakingPot};
 
 use frame_support::{

@@ -42,26 +42,38 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 			quorum: Perbill::from_percent(50),
 			voting_period: 30,
 			enactment_delay: ENACTMENT_DELAY,
+			min_voters: 1,
 		};
 		assert_ok!(Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params));
 		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
 
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(dave()), c, description()),
+			Commons::appeal(RuntimeOrigin::signed(dave()), c, 1, description()),
 			Error::<Test>::NotContributor
 		);
-		// The contributor appeals, member or not, with the proposal deposit.
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		// The appeal asks for at most the claim, and for something.
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, 4, description()),
+			Error::<Test>::BadAssessment
+		);
+		assert_noop!(
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, 0, description()),
+			Error::<Test>::ZeroQuantity
+		);
+		// The contributor appeals for the whole claim, member or not, with the proposal
+		// deposit.
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 3, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		assert!(commons_events().contains(&Event::Appealed {
 			contribution: c,
 			proposal: id,
-			scope: Scope::Project(p)
+			scope: Scope::Project(p),
+			quantity: 3,
 		}));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().appeal, Some(c));
 		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT);
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(eve()), c, description()),
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()),
 			Error::<Test>::AlreadyAppealed
 		);
 		// The record stays while the appeal is open, even past the retention period.
@@ -72,22 +84,23 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 		);
 
 		pass(id);
-		// Valued as it would have been: Bob's assessment of 2 hours at 10 units, and his reward.
+		// The 3 hours asked, not Bob's assessment of 2, at the equation's 10 units, and the
+		// reward of the reviewer who approved.
 		assert_eq!(
 			status(c),
 			ContributionStatus::Accepted {
-				assessed: 2,
-				units: 20,
-				reviewer_units: 2,
+				assessed: 3,
+				units: 30,
+				reviewer_units: 3,
 				equation_version: 1
 			}
 		);
-		assert_eq!(Commons::units_of(p, &eve()), 100 + 20);
-		assert_eq!(Commons::units_of(p, &bob()), 2);
+		assert_eq!(Commons::units_of(p, &eve()), 100 + 30);
+		assert_eq!(Commons::units_of(p, &bob()), 3);
 		assert!(commons_events().contains(&Event::AppealAccepted {
 			contribution: c,
-			units: 20,
-			reviewer_units: 2,
+			units: 30,
+			reviewer_units: 3,
 			refunded: CONTRIBUTION_DEPOSIT
 		}));
 		assert_eq!(free(&eve()), before.0 + CONTRIBUTION_DEPOSIT);
@@ -95,7 +108,10 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 		assert_eq!(held(&eve()), 0);
 		assert_eq!(Forfeited::<Test>::get(c), None);
 		// Accepting twice is refused.
-		assert_noop!(Commons::accept_appeal(RuntimeOrigin::root(), c), Error::<Test>::NotRejected);
+		assert_noop!(
+			Commons::accept_appeal(RuntimeOrigin::root(), c, 1),
+			Error::<Test>::NotRejected
+		);
 		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(dave()), c));
 		assert_eq!(Appeals::<Test>::get(c), None);
 	});
@@ -110,20 +126,22 @@ fn appeals_are_bounded_in_time_and_only_for_rejections() {
 		approve(&alice(), accepted, None);
 		approve(&bob(), accepted, None);
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(eve()), accepted, description()),
+			Commons::appeal(RuntimeOrigin::signed(eve()), accepted, 1, description()),
 			Error::<Test>::NotRejected
 		);
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(eve()), 99, description()),
+			Commons::appeal(RuntimeOrigin::signed(eve()), 99, 1, description()),
 			Error::<Test>::UnknownContribution
 		);
 		assert_noop!(
-			Commons::accept_appeal(RuntimeOrigin::signed(eve()), c),
+			Commons::accept_appeal(RuntimeOrigin::signed(eve()), c, 1),
 			DispatchError::BadOrigin
 		);
+		// Even the project's vote credits at most the claim.
+		assert_noop!(Commons::accept_appeal(project_origin(p), c, 4), Error::<Test>::BadAssessment);
 		run_to(System::block_number() + APPEAL_WINDOW + 1);
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(eve()), c, description()),
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()),
 			Error::<Test>::AppealWindowClosed
 		);
 	});
@@ -134,7 +152,7 @@ fn a_failed_appeal_changes_nothing_but_the_deposit_comes_back() {
 	test(|| {
 		let p = members_project();
 		let c = rejected(p);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		vote(&dave(), id, false, 3);
 		vote(&ferdie(), id, true, 1);
@@ -146,7 +164,7 @@ fn a_failed_appeal_changes_nothing_but_the_deposit_comes_back() {
 		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
 		// One appeal per contribution.
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(eve()), c, description()),
+			Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()),
 			Error::<Test>::AlreadyAppealed
 		);
 	});

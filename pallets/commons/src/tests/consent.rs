@@ -2,7 +2,7 @@
 //! to vote, or on a review that nobody finishes, performed and shown to fail.
 
 use super::{governance::*, *};
-use crate::{Appeals, Error, Event, Forfeited, Projects, Proposals};
+use crate::{Appeals, Error, Event, Forfeited, Projects, Proposal, Proposals};
 use frame_support::{assert_noop, traits::Get};
 use sp_runtime::Perbill;
 
@@ -36,7 +36,7 @@ fn an_appeal_in_a_project_without_members_goes_to_the_chain_and_never_passes_emp
 	test(|| {
 		let p = empty_project();
 		let c = rejected_claim(p);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, HUGE, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		let proposal = Proposals::<Test>::get(id).unwrap();
 		// Not to the maintainer who rejected it: to the chain.
@@ -44,7 +44,8 @@ fn an_appeal_in_a_project_without_members_goes_to_the_chain_and_never_passes_emp
 		assert!(commons_events().contains(&Event::Appealed {
 			contribution: c,
 			proposal: id,
-			scope: Scope::Chain
+			scope: Scope::Chain,
+			quantity: HUGE,
 		}));
 		// The chain recognises no project here: it has no members, and nobody may vote.
 		assert_eq!(proposal.chambers[0].1.members, 0);
@@ -78,7 +79,7 @@ fn an_escalated_appeal_is_decided_by_the_chain_and_dispatched_as_root() {
 		let p = empty_project();
 		let c = submit(&ferdie(), p, 0, 3);
 		reject(&alice(), c);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(ferdie()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(ferdie()), c, 3, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Chain);
 		vote(&dave(), id, true, 1);
@@ -105,7 +106,7 @@ fn an_appeal_in_a_project_whose_chambers_are_all_empty_goes_to_the_chain() {
 		let c = submit(&eve(), p, 0, HUGE);
 		reject(&alice(), c);
 		reject(&bob(), c);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Chain);
 		close_after_voting(id);
@@ -126,7 +127,7 @@ fn an_appeal_never_goes_to_the_maintainers_alone() {
 			chambers(&[ChamberRule::Maintainers])
 		));
 		let c = rejected_claim(p);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Chain);
 		assert_noop!(
@@ -143,15 +144,37 @@ fn an_appeal_in_a_project_with_members_stays_in_the_project() {
 		let c = submit(&eve(), p, 0, 3);
 		reject(&alice(), c);
 		reject(&bob(), c);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Project(p));
 		assert!(commons_events().contains(&Event::Appealed {
 			contribution: c,
 			proposal: id,
-			scope: Scope::Project(p)
+			scope: Scope::Project(p),
+			quantity: 1,
 		}));
 	});
+}
+
+/// A proposal in Alice's project with these chambers, `votes` voters and `min_voters`.
+fn proposal_of(chambers: &[(Chamber, Tally)], votes: u32, min_voters: u32) -> Proposal<Test> {
+	Proposal {
+		scope: Scope::Project(0),
+		proposer: alice(),
+		deposit: 0,
+		call: *inline(set_equation_call(0)),
+		description: description(),
+		created: 1,
+		epoch: 0,
+		ends: 11,
+		chambers: chambers.to_vec().try_into().unwrap(),
+		votes,
+		status: ProposalStatus::Open,
+		appeal: None,
+		maintainers: Default::default(),
+		recognised: Default::default(),
+		min_voters,
+	}
 }
 
 #[test]
@@ -160,19 +183,196 @@ fn a_proposal_passes_only_with_consent_of_every_chamber_that_had_members() {
 	let tally = |ayes, nays, voters, members| Tally { ayes, nays, voters, members };
 	let holders = Chamber { rule: ChamberRule::Holders, quorum };
 	let listed = Chamber { rule: ChamberRule::Listed, quorum };
+	let passes = |chambers: &[(Chamber, Tally)], votes| proposal_of(chambers, votes, 1).passes();
 	// Nobody could vote: never passes.
-	assert!(!Tally::all_approve(&[]));
-	assert!(!Tally::all_approve(&[(holders, tally(0, 0, 0, 0))]));
-	assert!(!Tally::all_approve(&[(holders, tally(0, 0, 0, 0)), (listed, tally(0, 0, 0, 0))]));
+	assert!(!passes(&[], 0));
+	assert!(!passes(&[(holders, tally(0, 0, 0, 0))], 0));
+	assert!(!passes(&[(holders, tally(0, 0, 0, 0)), (listed, tally(0, 0, 0, 0))], 0));
 	// An empty chamber does not block one that consents.
-	assert!(Tally::all_approve(&[(holders, tally(3, 1, 2, 4)), (listed, tally(0, 0, 0, 0))]));
+	assert!(passes(&[(holders, tally(3, 1, 2, 4)), (listed, tally(0, 0, 0, 0))], 2));
 	// Every chamber with members must consent: ayes above nays, and the quorum.
-	assert!(!Tally::all_approve(&[(holders, tally(3, 1, 2, 4)), (listed, tally(1, 1, 2, 2))]));
-	assert!(!Tally::all_approve(&[(holders, tally(3, 0, 1, 4))]));
+	assert!(!passes(&[(holders, tally(3, 1, 2, 4)), (listed, tally(1, 1, 2, 2))], 3));
+	assert!(!passes(&[(holders, tally(3, 0, 1, 4))], 1));
 	// A zero quorum still needs one voter.
 	let any = Chamber { rule: ChamberRule::Holders, quorum: Perbill::zero() };
-	assert!(!Tally::all_approve(&[(any, tally(0, 0, 0, 3))]));
-	assert!(Tally::all_approve(&[(any, tally(1, 0, 1, 3))]));
+	assert!(!passes(&[(any, tally(0, 0, 0, 3))], 0));
+	assert!(passes(&[(any, tally(1, 0, 1, 3))], 1));
+	// A share alone lets two of three decide; a least number of voters does not.
+	let two_of_three = [(holders, tally(2, 0, 2, 3))];
+	assert!(proposal_of(&two_of_three, 2, 2).passes());
+	assert!(!proposal_of(&two_of_three, 2, 3).passes());
+}
+
+#[test]
+fn the_outcome_is_certain_only_when_the_members_who_have_not_voted_cannot_change_it() {
+	let quorum = Perbill::from_percent(50);
+	let tally = |ayes, nays, voters, members| Tally { ayes, nays, voters, members };
+	let holders = Chamber { rule: ChamberRule::Holders, quorum };
+	let listed = Chamber { rule: ChamberRule::Listed, quorum };
+	// Each remaining member could cast 10 votes.
+	let certain = |chambers: &[(Chamber, Tally)], votes, min| {
+		proposal_of(chambers, votes, min).certain_outcome(10)
+	};
+	// 20 ayes of 2 voters in 3: the last member's 10 nays cannot catch up.
+	assert_eq!(certain(&[(holders, tally(20, 0, 2, 3))], 2, 1), Some(true));
+	// 10 ayes, 2 members left with 20 votes between them: open.
+	assert_eq!(certain(&[(holders, tally(10, 0, 1, 3))], 1, 1), None);
+	// A tie the last member could break either way is open; exactly caught up fails.
+	assert_eq!(certain(&[(holders, tally(15, 5, 2, 3))], 2, 1), None);
+	assert_eq!(certain(&[(holders, tally(0, 20, 2, 3))], 2, 1), Some(false));
+	// The quorum must already be reached: 1 voter of 4 with 30 ayes is not enough.
+	assert_eq!(certain(&[(holders, tally(30, 0, 1, 4))], 1, 1), None);
+	// Every chamber with members must be certain; one certain to refuse decides it.
+	let sure = (holders, tally(20, 0, 2, 3));
+	assert_eq!(certain(&[sure, (listed, tally(5, 0, 1, 2))], 2, 1), None);
+	assert_eq!(certain(&[sure, (listed, tally(5, 0, 2, 2))], 2, 1), Some(true));
+	assert_eq!(certain(&[sure, (listed, tally(0, 5, 2, 2))], 2, 1), Some(false));
+	// Not enough members left to reach `min_voters`: certain to fail; reached: certain.
+	assert_eq!(certain(&[(holders, tally(20, 0, 2, 3))], 2, 4), Some(false));
+	assert_eq!(certain(&[(holders, tally(20, 0, 2, 3))], 2, 3), None);
+	// Nobody could vote: certain to fail.
+	assert_eq!(certain(&[(holders, tally(0, 0, 0, 0))], 0, 1), Some(false));
+}
+
+#[test]
+fn a_least_number_of_voters_keeps_two_of_three_from_deciding() {
+	test(|| {
+		let p = members_project();
+		let params =
+			GovernanceParams { min_voters: 3, ..Commons::governance_of(Scope::Project(p)) };
+		assert_ok!(Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params));
+		// Two of the three holders vote for: a 50% quorum is met, the least number is not.
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().min_voters, 3);
+		vote(&dave(), id, true, 5);
+		vote(&eve(), id, true, 5);
+		close_after_voting(id);
+		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
+		assert_eq!(crate::ValueEquations::<Test>::get(p).unwrap().version, 1);
+		// With the third, it passes.
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		for who in [dave(), eve(), ferdie()] {
+			vote(&who, id, true, 1);
+		}
+		close_after_voting(id);
+		assert!(matches!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { .. }
+		));
+		// The parameter changes only later proposals: the snapshot is the proposal's.
+		let later = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		let params = GovernanceParams { min_voters: 1, ..params };
+		assert_ok!(Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params));
+		vote(&dave(), later, true, 1);
+		close_after_voting(later);
+		assert_eq!(Proposals::<Test>::get(later).unwrap().status, ProposalStatus::Failed);
+	});
+}
+
+#[test]
+fn a_maintainer_change_during_a_vote_changes_nobody_who_votes_on_it() {
+	test(|| {
+		let p = members_project();
+		let maintainers: ChambersOf<Test> =
+			vec![Chamber { rule: ChamberRule::Maintainers, quorum: Perbill::from_percent(100) }]
+				.try_into()
+				.unwrap();
+		assert_ok!(Commons::set_chambers(RuntimeOrigin::root(), p, maintainers));
+		set_maintainers(p, &[alice(), bob()]);
+		run_to(3);
+		let id = propose(&alice(), Scope::Project(p), set_equation_call(p));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().maintainers.to_vec(), vec![alice(), bob()]);
+		// A vote replaces Bob with Charlie while the proposal is open.
+		set_maintainers(p, &[alice(), charlie()]);
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(charlie()), id, true, 1),
+			Error::<Test>::NotMember
+		);
+		// Bob, a maintainer when it was made, still votes: both of its members consent.
+		vote(&alice(), id, true, 1);
+		vote(&bob(), id, true, 1);
+		close_after_voting(id);
+		let proposal = Proposals::<Test>::get(id).unwrap();
+		assert!(matches!(proposal.status, ProposalStatus::Passed { .. }));
+		assert_eq!(proposal.chambers[0].1.members, 2);
+		// A proposal made after the change is Charlie's to vote on, not Bob's.
+		let next = propose(&charlie(), Scope::Project(p), set_equation_call(p));
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(bob()), next, true, 1),
+			Error::<Test>::NotMember
+		);
+	});
+}
+
+#[test]
+fn recognising_a_project_during_a_chain_vote_changes_nobody_who_votes_on_it() {
+	test(|| {
+		let q = members_project();
+		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), q, true));
+		// Another project whose holder is Charlie.
+		let other = create_project(&bob());
+		assert_ok!(Commons::mint(other, &charlie(), 100));
+		run_to(3);
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let id = propose(&dave(), Scope::Chain, remark);
+		// During the vote, the chain recognises Charlie's project and stops recognising q.
+		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), other, true));
+		assert_ok!(Commons::set_recognised(RuntimeOrigin::root(), q, false));
+		assert_noop!(
+			Commons::vote(RuntimeOrigin::signed(charlie()), id, true, 1),
+			Error::<Test>::NotMember
+		);
+		for who in [dave(), eve()] {
+			vote(&who, id, true, 1);
+		}
+		let proposal = Proposals::<Test>::get(id).unwrap();
+		assert_eq!(proposal.recognised.to_vec(), vec![q]);
+		assert_eq!(proposal.chambers[0].1.members, 3);
+		close_after_voting(id);
+		assert!(matches!(
+			Proposals::<Test>::get(id).unwrap().status,
+			ProposalStatus::Passed { .. }
+		));
+	});
+}
+
+#[test]
+fn a_proposal_closes_early_once_its_outcome_is_certain() {
+	test(|| {
+		let p = members_project();
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		// 10 ayes with two members left, each able to cast 10 nays: not certain.
+		vote(&dave(), id, true, 10);
+		assert_noop!(
+			Commons::close(RuntimeOrigin::signed(alice()), id),
+			Error::<Test>::VotingOngoing
+		);
+		// 20 ayes: Ferdie's 10 nays could not catch up. Anyone closes it now.
+		vote(&eve(), id, true, 10);
+		let ends = Proposals::<Test>::get(id).unwrap().ends;
+		assert!(System::block_number() < ends);
+		assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), id));
+		let now = System::block_number();
+		assert!(commons_events().contains(&Event::ProposalClosed {
+			proposal: id,
+			passed: true,
+			early: true,
+			enactment: Some(now + ENACTMENT_DELAY),
+			tallies: vec![Tally { ayes: 20, nays: 0, voters: 2, members: 3 }].try_into().unwrap(),
+		}));
+		run_to(now + ENACTMENT_DELAY);
+		assert_eq!(crate::ValueEquations::<Test>::get(p).unwrap().version, 2);
+
+		// Certain to fail: two members against with 20 nays (credits of the next epoch); closed
+		// early, nothing enacted.
+		run_to(EPOCH);
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		vote(&dave(), id, false, 10);
+		vote(&eve(), id, false, 10);
+		assert_ok!(Commons::close(RuntimeOrigin::signed(ferdie()), id));
+		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
+		assert_eq!(held(&dave()), 0);
+	});
 }
 
 /// Alice's project reviewed by its holders: Bob and Charlie hold units; one approval of half
@@ -207,7 +407,7 @@ fn a_claim_rejected_by_every_holder_is_rejected_and_may_be_appealed() {
 		assert_eq!(free(&treasury), before + CONTRIBUTION_DEPOSIT);
 		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
 		// The holders decide the appeal.
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, 1, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
 		assert_eq!(Proposals::<Test>::get(id).unwrap().scope, Scope::Project(p));
 	});
@@ -260,7 +460,7 @@ fn a_claim_rejected_by_everyone_who_looked_is_rejected_when_the_review_ends() {
 		);
 		// Spam costs its deposit, and the contributor may still appeal.
 		assert_eq!(free(&dave()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, description()));
+		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, 1, description()));
 	});
 }
 
@@ -291,11 +491,11 @@ fn escalated_appeals_cannot_crowd_out_the_chains_own_proposals() {
 		let max = <Test as crate::Config>::MaxLiveProposals::get();
 		let claims: Vec<_> = (0..=max).map(|_| rejected_claim(p)).collect();
 		for c in &claims[..max as usize] {
-			assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), *c, description()));
+			assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), *c, 1, description()));
 		}
 		assert_eq!(crate::LiveChainAppeals::<Test>::get(), max);
 		assert_noop!(
-			Commons::appeal(RuntimeOrigin::signed(eve()), claims[max as usize], description()),
+			Commons::appeal(RuntimeOrigin::signed(eve()), claims[max as usize], 1, description()),
 			Error::<Test>::TooManyProposals
 		);
 		// The chain's members still propose, as many as ever.
@@ -311,6 +511,7 @@ fn escalated_appeals_cannot_crowd_out_the_chains_own_proposals() {
 		assert_ok!(Commons::appeal(
 			RuntimeOrigin::signed(eve()),
 			claims[max as usize],
+			1,
 			description()
 		));
 	});

@@ -185,6 +185,7 @@ fn a_passed_project_proposal_is_enacted_with_the_project_origin() {
 		assert!(commons_events().contains(&Event::ProposalClosed {
 			proposal: id,
 			passed: true,
+			early: false,
 			enactment: Some(enactment),
 			tallies: vec![Tally { ayes: 3, nays: 2, voters: 2, members: 3 }].try_into().unwrap(),
 		}));
@@ -333,7 +334,7 @@ fn proposal_errors_change_nothing() {
 			Commons::propose(signed(dave()), scope, garbage, description()),
 			Error::<Test>::UndecodableCall
 		);
-		let missing = Box::new(Bounded::Lookup { hash: Default::default(), len: 200 });
+		let missing = Box::new(Bounded::Lookup { hash: Default::default(), len: 100 });
 		assert_noop!(
 			Commons::propose(signed(dave()), scope, missing, description()),
 			Error::<Test>::PreimageMissing
@@ -524,6 +525,7 @@ fn share_budgets_use_the_units_at_the_epochs_start() {
 			quorum: Perbill::from_percent(50),
 			voting_period: VOTING_PERIOD,
 			enactment_delay: ENACTMENT_DELAY,
+			min_voters: 1,
 		};
 		assert_ok!(Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params));
 		let scope = Scope::Project(p);
@@ -566,13 +568,15 @@ fn governance_parameters_are_checked() {
 			quorum: Perbill::from_percent(10),
 			voting_period: 5,
 			enactment_delay: 0,
+			min_voters: 1,
 		};
 		let bad = [
 			GovernanceParams { budget: Budget::Equal(0), ..good },
 			GovernanceParams { voting_period: 0, ..good },
-			GovernanceParams { voting_period: EPOCH + 1, ..good },
+			GovernanceParams { voting_period: 3 * EPOCH + 1, ..good },
 			GovernanceParams { budget: Budget::ByShare { min: 5, max: 4 }, ..good },
 			GovernanceParams { budget: Budget::ByShare { min: 0, max: 4 }, ..good },
+			GovernanceParams { min_voters: 0, ..good },
 		];
 		for params in bad {
 			assert_noop!(
