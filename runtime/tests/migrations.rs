@@ -100,6 +100,8 @@ fn v2_to_v3_voids_a_chain_proposal_whose_call_no_longer_decodes() {
 			voting_period: before.voting_period,
 			enactment_delay: before.enactment_delay,
 		});
+		// Version 2 kept no count of open proposals per proposer.
+		let _ = pallet_commons::OpenProposals::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(2).put::<Commons>();
 		let state = SnapshotElectorates::<Runtime>::pre_upgrade_state().expect("pre");
 
@@ -110,6 +112,7 @@ fn v2_to_v3_voids_a_chain_proposal_whose_call_no_longer_decodes() {
 		assert_eq!(voided.status, ProposalStatus::Voided);
 		assert_eq!(commons_runtime::Balances::balance_on_hold(&hold, &alice), 0);
 		assert_eq!(pallet_commons::LiveProposals::<Runtime>::get(Scope::Chain), 0);
+		assert_eq!(pallet_commons::OpenProposals::<Runtime>::get(Scope::Chain, &alice), 0);
 		assert!(System::events().iter().any(|r| r.event
 			== RuntimeEvent::Commons(pallet_commons::Event::ProposalVoided { proposal: 0 })));
 		// Governance keeps its parameters and gets the old rule of one voter at least.

@@ -228,12 +228,42 @@ describe('project lifecycle', () => {
       const [closed] = eventsOf(closing, 'commons', 'ProposalClosed');
       assert.equal(closed.passed.isTrue, false, 'an appeal nobody voted for does not pass');
       assert.equal(closed.enactment.isNone, true);
+      // Nobody turned out for it: half the appellant's 10 CMN deposit is burned.
+      const [forfeited] = eventsOf(closing, 'commons', 'ProposalDepositForfeited');
+      assert.equal(forfeited.amount.toBigInt(), 5n * UNIT, 'an unattended appeal costs its appellant');
       const { units } = await api.call.commonsApi.units(empty, k.ferdie.address);
       assert.equal(units.toBigInt(), 0n, 'no units for the outsider');
       // The maintainer still acts for her project.
       const { events: set } = await send(api,
         api.tx.commons.setMaintainers(empty, [k.eve.address, k.dave.address]), k.eve);
       assert.equal(eventsOf(set, 'commons', 'MaintainersSet').length, 1);
+    }));
+
+  test('one member cannot squat the chain\'s proposal slots', { timeout: 180_000 }, () =>
+    withLog(node, async () => {
+      const remark = (n) => ({ Inline: api.tx.system.remark(`slot ${n}`).method.toHex() });
+      // Charlie, a founder, opens four chain proposals in one block: each deposit is 10 CMN
+      // more than the last.
+      const nonce = async (who) => (await api.rpc.system.accountNextIndex(who.address)).toNumber();
+      const first = await nonce(k.charlie);
+      const opened = await Promise.all([1, 2, 3, 4].map((n, i) =>
+        send(api, api.tx.commons.propose('Chain', remark(n), `slot ${n}`), k.charlie, { nonce: first + i })));
+      const ids = opened.map(({ events }) => eventsOf(events, 'commons', 'Proposed')[0].proposal.toNumber())
+        .sort((a, b) => a - b);
+      const deposits = await Promise.all(ids.map(async (id) =>
+        (await api.query.commons.proposals(id)).unwrap().deposit.toBigInt()));
+      assert.deepEqual(deposits, [10n, 20n, 30n, 40n].map((x) => x * UNIT));
+      assert.equal((await api.query.commons.openProposals('Chain', k.charlie.address)).toNumber(), 4);
+      // A fifth is refused; another member still proposes.
+      await assert.rejects(send(api, api.tx.commons.propose('Chain', remark(5), 'slot 5'), k.charlie),
+        /commons\.TooManyOpenProposals/);
+      const { id: bobs } = await propose(api, 'Chain', api.tx.system.remark('mine'), 'mine', k.bob);
+      // Cancelled before any vote, every deposit comes back and the slots are free again.
+      const next = await nonce(k.charlie);
+      await Promise.all([...ids.map((id, i) => send(api, api.tx.commons.cancel(id), k.charlie, { nonce: next + i })),
+        send(api, api.tx.commons.cancel(bobs), k.bob)]);
+      assert.equal((await api.query.commons.openProposals('Chain', k.charlie.address)).toNumber(), 0);
+      assert.equal((await api.query.commons.liveProposals('Chain')).toNumber(), 0);
     }));
 
   test('bad input reaches the client as a documented error, and blocks go on', { timeout: 180_000 }, () =>

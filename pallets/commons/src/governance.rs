@@ -14,9 +14,9 @@ use sp_runtime::{
 
 use crate::{
 	types::*, ChainGovernance, ChamberList, ChamberListCount, Config, DefaultProjectGovernance,
-	Error, Event, GovernanceFloors, HoldReason, HoldingMarks, Holdings, LiveChainAppeals,
-	LiveProposals, NextProposalId, Pallet, PayerCount, Payers, ProjectChambers, ProjectGovernance,
-	Projects, Proposals, RecognisedProjects, TotalMarks, VoiceCredits, Votes,
+	Error, Event, GovernanceFloors, HoldReason, HoldingMarks, Holdings, NextProposalId, Pallet,
+	PayerCount, Payers, ProjectChambers, ProjectGovernance, Projects, Proposals,
+	RecognisedProjects, TotalMarks, VoiceCredits, Votes,
 };
 
 impl<T: Config> Pallet<T> {
@@ -245,17 +245,14 @@ impl<T: Config> Pallet<T> {
 		electorate: Electorate<T>,
 	) -> Result<(ProposalId, Weight), DispatchError> {
 		let call_weight = Self::check_call(scope, &call)?;
-		let escalated = Self::is_escalated_appeal(scope, appeal);
-		let live =
-			if escalated { LiveChainAppeals::<T>::get() } else { LiveProposals::<T>::get(scope) };
-		ensure!(live < T::MaxLiveProposals::get(), Error::<T>::TooManyProposals);
+		let deposit = Self::take_slot(scope, &proposer, appeal.is_some())?;
 		let id = NextProposalId::<T>::get();
 		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let proposal = Proposal::<T> {
 			scope,
 			proposer: proposer.clone(),
-			deposit: T::ProposalDeposit::get(),
+			deposit,
 			call,
 			description,
 			created: now,
@@ -277,19 +274,9 @@ impl<T: Config> Pallet<T> {
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, proposal.deposit)?;
 		let ends = proposal.ends;
 		Proposals::<T>::insert(id, proposal);
-		if escalated {
-			LiveChainAppeals::<T>::put(live.saturating_add(1));
-		} else {
-			LiveProposals::<T>::insert(scope, live.saturating_add(1));
-		}
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed { proposal: id, scope, proposer, ends });
 		Ok((id, call_weight))
-	}
-
-	/// Whether a proposal is an appeal escalated to the chain (counted in `LiveChainAppeals`).
-	pub(crate) fn is_escalated_appeal(scope: Scope, appeal: Option<ContributionId>) -> bool {
-		scope == Scope::Chain && appeal.is_some()
 	}
 
 	pub(crate) fn proposal(id: ProposalId) -> Result<Proposal<T>, DispatchError> {
@@ -374,23 +361,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Releases an open proposal's deposit and takes it off its scope's open count.
-	pub(crate) fn conclude_proposal(proposal: &mut Proposal<T>) -> DispatchResult {
-		Self::release_held(HoldReason::ProposalDeposit, &proposal.proposer, &mut proposal.deposit)?;
-		if Self::is_escalated_appeal(proposal.scope, proposal.appeal) {
-			LiveChainAppeals::<T>::mutate(|n| *n = n.saturating_sub(1));
-		} else {
-			LiveProposals::<T>::mutate(proposal.scope, |n| *n = n.saturating_sub(1));
-		}
-		Ok(())
-	}
-
 	pub(crate) fn do_cancel(who: T::AccountId, id: ProposalId) -> DispatchResult {
 		let mut proposal = Self::proposal(id)?;
 		ensure!(proposal.proposer == who, Error::<T>::NotProposer);
 		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
 		ensure!(proposal.votes == 0, Error::<T>::VotesCast);
-		Self::conclude_proposal(&mut proposal)?;
+		Self::conclude_proposal(id, &mut proposal, false)?;
 		proposal.status = ProposalStatus::Cancelled;
 		if let Some(contribution) = proposal.appeal {
 			crate::Appeals::<T>::remove(contribution);
@@ -413,7 +389,9 @@ impl<T: Config> Pallet<T> {
 		} else {
 			proposal.passes()
 		};
-		Self::conclude_proposal(&mut proposal)?;
+		// Nobody turned out for it (or too few): part of the deposit is forfeit.
+		let unattended = !passed && !proposal.reached_quorum();
+		Self::conclude_proposal(id, &mut proposal, unattended)?;
 		let mut tried = 0;
 		let enactment = if passed {
 			// The scheduler takes only future blocks: at least the next one.

@@ -136,20 +136,24 @@ impl<T: Config> Pallet<T> {
 	/// - every open proposal's deposit is held, and the proposal deposits held per account add
 	///   up to what the currency holds for this pallet; closed proposals hold nothing;
 	/// - each scope's open count equals its open proposals, at most `MaxLiveProposals`, and so
-	///   does the count of appeals escalated to the chain;
+	///   do the counts of open appeals (escalated to the chain, or in a project);
+	/// - each proposer's open count in a scope equals their open proposals there (appeals
+	///   apart), at most `MaxProposalsPerProposer`;
 	/// - each open proposal's tallies equal the sums of its votes, chamber by chamber, and
 	///   every proposal counts its vote records;
 	/// - credits spent never exceed the budget, and cover the votes still recorded;
 	/// - the payer and list counts equal their entries; recognised projects exist.
 	fn check_governance() -> Result<(), TryRuntimeError> {
 		use crate::{
-			ChamberList, ChamberListCount, LiveChainAppeals, LiveProposals, PayerCount, Payers,
-			Proposals, RecognisedProjects, VoiceCredits, Votes,
+			ChamberList, ChamberListCount, LiveChainAppeals, LiveProjectAppeals, LiveProposals,
+			OpenProposals, PayerCount, Payers, Proposals, RecognisedProjects, VoiceCredits, Votes,
 		};
 		use alloc::collections::btree_map::BTreeMap;
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut live: BTreeMap<Scope, u32> = BTreeMap::new();
 		let mut escalated = 0u32;
+		let mut project_appeals: BTreeMap<ProjectId, u32> = BTreeMap::new();
+		let mut mine: BTreeMap<(Scope, T::AccountId), u32> = BTreeMap::new();
 		let mut costs: BTreeMap<((Scope, Epoch), T::AccountId), u64> = BTreeMap::new();
 		for (id, p) in Proposals::<T>::iter() {
 			let open = p.status == ProposalStatus::Open;
@@ -159,11 +163,19 @@ impl<T: Config> Pallet<T> {
 			);
 			let entry = held.entry(p.proposer.clone()).or_default();
 			*entry = entry.saturating_add(p.deposit);
-			if open && Self::is_escalated_appeal(p.scope, p.appeal) {
-				escalated = escalated.saturating_add(1);
-			} else if open {
-				let n = live.entry(p.scope).or_default();
-				*n = n.saturating_add(1);
+			match (open, p.appeal.is_some(), p.scope) {
+				(false, _, _) => {},
+				(true, true, Scope::Chain) => escalated = escalated.saturating_add(1),
+				(true, true, Scope::Project(project)) => {
+					let n = project_appeals.entry(project).or_default();
+					*n = n.saturating_add(1);
+				},
+				(true, false, scope) => {
+					let n = live.entry(scope).or_default();
+					*n = n.saturating_add(1);
+					let n = mine.entry((scope, p.proposer.clone())).or_default();
+					*n = n.saturating_add(1);
+				},
 			}
 			ensure!(p.min_voters > 0, "a proposal without a least number of voters");
 			let maintainers_chamber =
@@ -205,6 +217,23 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(live.values().all(|n| *n == 0), "open proposals without a count");
 		ensure!(escalated == LiveChainAppeals::<T>::get(), "open escalated appeals differ");
+		for (project, n) in LiveProjectAppeals::<T>::iter() {
+			ensure!(project_appeals.remove(&project).unwrap_or(0) == n, "open appeals differ");
+			ensure!(n <= T::MaxLiveProposals::get(), "too many open appeals");
+		}
+		ensure!(project_appeals.values().all(|n| *n == 0), "open appeals without a count");
+		for (scope, who, n) in OpenProposals::<T>::iter() {
+			ensure!(n > 0, "a proposer's open count of zero is stored");
+			ensure!(
+				mine.remove(&(scope, who)).unwrap_or(0) == n,
+				"a proposer's open count differs"
+			);
+			ensure!(
+				n <= T::MaxProposalsPerProposer::get(),
+				"a proposer has too many open proposals"
+			);
+		}
+		ensure!(mine.is_empty(), "open proposals without their proposer's count");
 		ensure!(escalated <= T::MaxLiveProposals::get(), "too many escalated appeals");
 		for (who, amount) in held {
 			ensure!(

@@ -131,8 +131,13 @@
 //!
 //! 1. [`propose`](Pallet::propose): a member proposes a call (inline, or the hash of a
 //!    preimage noted with pallet-preimage for large calls such as runtime code) and pays
-//!    [`Config::ProposalDeposit`], held while it is open. At most
-//!    [`Config::MaxLiveProposals`] are open per scope. The proposer may
+//!    a deposit, held while it is open: [`Config::ProposalDeposit`] times one more than the
+//!    proposer's open proposals in the scope. At most [`Config::MaxLiveProposals`] are open per
+//!    scope and [`Config::MaxProposalsPerProposer`] per proposer, so one member cannot jam a
+//!    scope; appeals have slots of their own (as many again per scope, the base deposit). A
+//!    proposal that fails for lack of turnout (fewer voters than a chamber's quorum or the
+//!    scope's `min_voters`) forfeits [`Config::ProposalForfeit`] of its deposit: to the
+//!    project's treasury, burned at chain scope. The proposer may
 //!    [`cancel`](Pallet::cancel) it before any vote. What it may carry is checked now, not
 //!    when it is enacted: a project's proposal only calls its vote may enact
 //!    ([`Config::ProjectCalls`]: this pallet's calls for that project, and in the runtime a
@@ -271,6 +276,7 @@ mod projects;
 mod queries;
 mod review;
 pub mod signing;
+mod slots;
 pub mod types;
 pub mod weights;
 
@@ -441,9 +447,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type ProposalDeposit: Get<BalanceOf<Self>>;
 
-		/// Most open proposals per scope.
+		/// Most open proposals per scope (and, apart, most open appeals per scope).
 		#[pallet::constant]
 		type MaxLiveProposals: Get<u32>;
+
+		/// Most open proposals of one proposer in one scope (appeals apart).
+		#[pallet::constant]
+		type MaxProposalsPerProposer: Get<u32>;
+
+		/// Share of a proposal's deposit forfeited when it fails for lack of turnout (fewer
+		/// voters than its quorum or `min_voters`): to the project's treasury, burned at chain
+		/// scope.
+		#[pallet::constant]
+		type ProposalForfeit: Get<Perbill>;
 
 		/// Longest call a proposal may carry (the length of a noted preimage), in bytes.
 		#[pallet::constant]
@@ -617,6 +633,26 @@ pub mod pallet {
 	/// to the chain apart.
 	#[pallet::storage]
 	pub type LiveProposals<T: Config> = StorageMap<_, Blake2_128Concat, Scope, u32, ValueQuery>;
+
+	/// Open appeals decided in each project (at most [`Config::MaxLiveProposals`]), counted
+	/// apart from its proposals so that they cannot crowd each other out.
+	#[pallet::storage]
+	pub type LiveProjectAppeals<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+
+	/// Open proposals of each proposer in each scope (at most
+	/// [`Config::MaxProposalsPerProposer`]; appeals apart). Removed at zero; each counted
+	/// proposal holds its deposit.
+	#[pallet::storage]
+	pub type OpenProposals<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Scope,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
 
 	/// Open appeals escalated to the chain (at most [`Config::MaxLiveProposals`]). Counted
 	/// apart from the chain's own proposals, so that appeals, which anyone with a rejected
@@ -904,6 +940,9 @@ pub mod pallet {
 		UnitsBurned { project: ProjectId, who: T::AccountId, units: Units },
 		/// A member's units (and unclaimed income) moved to another account.
 		UnitsMoved { project: ProjectId, from: T::AccountId, to: T::AccountId, units: Units },
+		/// Part of the deposit of a proposal that failed for lack of turnout was forfeited: to
+		/// the project's treasury, or burned at chain scope.
+		ProposalDepositForfeited { proposal: ProposalId, amount: BalanceOf<T> },
 		/// A scope's governance parameters changed.
 		GovernanceSet { scope: Scope, params: GovernanceParams<BlockNumberFor<T>> },
 		/// The default governance of projects changed.
@@ -1042,6 +1081,8 @@ pub mod pallet {
 		AgendaFull,
 		/// The parameters go below the chain's floor for projects.
 		BelowFloor,
+		/// The proposer has the most open proposals allowed in this scope.
+		TooManyOpenProposals,
 	}
 
 	#[pallet::hooks]

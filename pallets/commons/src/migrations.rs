@@ -96,6 +96,9 @@ pub mod v2 {
 ///   proposal gets the electorate the old code read live: the current maintainers (if they are
 ///   one of its chambers, whose member count becomes theirs), the currently recognised
 ///   projects (chain scope), and 1. Closed proposals get empty snapshots.
+/// - Proposal slots: a project's open appeals are counted apart from its proposals
+///   (`LiveProjectAppeals`), and each proposer's open proposals per scope (`OpenProposals`);
+///   proposals already open keep the deposit they hold.
 /// - `accept_appeal` gains a `quantity`, so calls encoded before no longer decode. An open
 ///   appeal, or a passed one not yet enacted, is carried over: its call becomes `accept_appeal`
 ///   of the quantity the old call would have credited (the lower median of the approvers'
@@ -125,7 +128,8 @@ pub mod v3 {
 
 	use crate::{
 		types::*, Appeals, ChainGovernance, Config, Contributions, DefaultProjectGovernance, Event,
-		Pallet, ProjectGovernance, Projects, Proposals, RecognisedProjects,
+		LiveProjectAppeals, LiveProposals, OpenProposals, Pallet, ProjectGovernance, Projects,
+		Proposals, RecognisedProjects,
 	};
 
 	/// Governance parameters as version 2 stored them.
@@ -366,6 +370,24 @@ pub mod v3 {
 			}
 		}
 
+		/// Counts an open proposal as version 3 does: a project's appeals apart from its
+		/// proposals, and each proposer's open proposals per scope.
+		fn recount(p: &Proposal<T>) {
+			if p.status != ProposalStatus::Open {
+				return;
+			}
+			match (p.appeal.is_some(), p.scope) {
+				(true, Scope::Chain) => {},
+				(true, Scope::Project(project)) => {
+					LiveProposals::<T>::mutate(p.scope, |n| *n = n.saturating_sub(1));
+					LiveProjectAppeals::<T>::mutate(project, |n| *n = n.saturating_add(1));
+				},
+				(false, scope) => {
+					OpenProposals::<T>::mutate(scope, &p.proposer, |n| *n = n.saturating_add(1))
+				},
+			}
+		}
+
 		/// Carries an appeal over, or voids the proposal.
 		fn apply(id: ProposalId, p: &mut Proposal<T>, fate: Fate) {
 			let now = frame_system::Pallet::<T>::block_number();
@@ -386,7 +408,7 @@ pub mod v3 {
 				},
 				_ => {
 					if p.status == ProposalStatus::Open {
-						if Pallet::<T>::conclude_proposal(p).is_err() {
+						if Pallet::<T>::conclude_proposal(id, p, false).is_err() {
 							log::warn!("v3: the deposit of proposal {id} was not released");
 						}
 						if let Some(contribution) = p.appeal {
@@ -422,6 +444,7 @@ pub mod v3 {
 				writes.saturating_inc();
 				let fate = Self::fate_of(&old);
 				let mut p = Self::snapshot(old);
+				Self::recount(&p);
 				if let Some(fate) = fate {
 					// The contribution, the preimage, the deposit, the count, the agenda.
 					reads = reads.saturating_add(4);

@@ -85,6 +85,7 @@ pub const MAX_PROJECT_ENACTMENTS: u32 = 2;
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
+	pub const ProposalForfeit: Perbill = Perbill::from_percent(50);
 	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
 	// Settable per test (thread-local), so that the configuration checks can be tested.
 	pub static TestProjectDeposit: Balance = PROJECT_DEPOSIT;
@@ -154,6 +155,8 @@ impl pallet_commons::Config for Test {
 	type Preimages = Preimage;
 	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
 	type MaxLiveProposals = ConstU32<3>;
+	type MaxProposalsPerProposer = ConstU32<2>;
+	type ProposalForfeit = ProposalForfeit;
 	type MaxCallLen = ConstU32<1024>;
 	type MaxChambers = ConstU32<4>;
 	type MaxRecognised = ConstU32<2>;

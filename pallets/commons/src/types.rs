@@ -625,9 +625,12 @@ impl Tally {
 	/// Whether the chamber approves: it had members when the proposal was made, more ayes
 	/// than nays, and at least `⌈quorum × members⌉` distinct voters (at least one).
 	pub fn approves(&self, quorum: Perbill) -> bool {
-		self.members > 0
-			&& self.ayes > self.nays
-			&& self.voters >= quorum.mul_ceil(self.members).max(1)
+		self.members > 0 && self.ayes > self.nays && self.turned_out(quorum)
+	}
+
+	/// Whether at least `⌈quorum × members⌉` distinct members (at least one) voted.
+	pub fn turned_out(&self, quorum: Perbill) -> bool {
+		self.voters >= quorum.mul_ceil(self.members).max(1)
 	}
 
 	/// Removes a vote (if any) and adds another (if any).
@@ -804,6 +807,18 @@ impl<T: Config> Proposal<T> {
 				.chambers
 				.iter()
 				.all(|(chamber, tally)| tally.members == 0 || tally.approves(chamber.quorum))
+	}
+
+	/// Whether enough members turned out, whatever they voted: `min_voters` in all and, in
+	/// every chamber that had members, its quorum. A proposal that fails without it forfeits
+	/// part of its deposit.
+	pub fn reached_quorum(&self) -> bool {
+		self.votes >= self.min_voters.max(1)
+			&& self.chambers.iter().any(|(_, t)| t.members > 0)
+			&& self
+				.chambers
+				.iter()
+				.all(|(chamber, tally)| tally.members == 0 || tally.turned_out(chamber.quorum))
 	}
 
 	/// The outcome if no remaining vote can change it, with the votes cast counting as cast:

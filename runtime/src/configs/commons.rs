@@ -37,6 +37,7 @@ parameter_types! {
 	pub const VoteRetention: BlockNumber = 7 * DAYS;
 	pub const AppealWindow: BlockNumber = 3 * DAYS;
 	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
+	pub const ProposalForfeit: Perbill = Perbill::from_percent(50);
 	/// A project's enactment may take 5% of a block, the chain's half of one (the scheduler
 	/// runs up to 80%, so a passed call is never permanently overweight).
 	pub MaxProjectEnactmentWeight: Weight = Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
@@ -73,6 +74,10 @@ impl pallet_commons::Config for Runtime {
 	type Preimages = Preimage;
 	type ProposalDeposit = ProposalDeposit;
 	type MaxLiveProposals = ConstU32<16>;
+	/// A member may hold 4 of a scope's 16 slots; each costs 10 CMN more than the last.
+	type MaxProposalsPerProposer = ConstU32<4>;
+	/// Half the deposit of a proposal nobody turned out for.
+	type ProposalForfeit = ProposalForfeit;
 	/// The largest preimage pallet-preimage stores (4 MiB): room for runtime code.
 	type MaxCallLen = ConstU32<{ 4 * 1024 * 1024 }>;
 	type MaxChambers = ConstU32<4>;

@@ -500,8 +500,8 @@ fn escalated_appeals_cannot_crowd_out_the_chains_own_proposals() {
 		);
 		// The chain's members still propose, as many as ever.
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-		for _ in 0..max {
-			propose(&dave(), Scope::Chain, remark.clone());
+		for who in [dave(), eve(), ferdie()].iter().take(max as usize) {
+			propose(who, Scope::Chain, remark.clone());
 		}
 		assert_eq!(crate::LiveProposals::<Test>::get(Scope::Chain), max);
 		// A closed appeal frees its slot.

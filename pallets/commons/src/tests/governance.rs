@@ -116,7 +116,7 @@ fn votes_cost_their_square_and_credits_are_shared_by_the_epoch() {
 
 		// A proposal of the next epoch has its own budget.
 		run_to(EPOCH);
-		let c = propose(&dave(), scope, set_equation_call(p));
+		let c = propose(&eve(), scope, set_equation_call(p));
 		assert_eq!(Proposals::<Test>::get(c).unwrap().epoch, 1);
 		vote(&dave(), c, true, 10);
 		assert_eq!(spent(scope, 1, &dave()), 100);
@@ -358,9 +358,13 @@ fn proposal_errors_change_nothing() {
 		assert_noop!(Commons::cancel(signed(dave()), id), Error::<Test>::VotesCast);
 		assert_noop!(Commons::remove_vote(signed(dave()), id, eve()), Error::<Test>::VoteRetained);
 		propose(&dave(), scope, set_equation_call(p));
-		propose(&dave(), scope, set_equation_call(p));
 		assert_noop!(
 			Commons::propose(signed(dave()), scope, inline(set_equation_call(p)), description()),
+			Error::<Test>::TooManyOpenProposals
+		);
+		propose(&eve(), scope, set_equation_call(p));
+		assert_noop!(
+			Commons::propose(signed(ferdie()), scope, inline(set_equation_call(p)), description()),
 			Error::<Test>::TooManyProposals
 		);
 		run_to(Proposals::<Test>::get(id).unwrap().ends + 1);

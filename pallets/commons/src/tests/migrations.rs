@@ -4,7 +4,8 @@
 use super::{governance::*, *};
 use crate::{
 	migrations::v3::{self, old, OldGovernanceParams, OldProposal},
-	Appeals, ChainGovernance, Error, Event, LiveProposals, ProjectGovernance, Proposals,
+	Appeals, ChainGovernance, Error, Event, LiveProjectAppeals, LiveProposals, OpenProposals,
+	ProjectGovernance, Proposals,
 };
 use codec::Encode;
 use frame_support::{
@@ -22,8 +23,14 @@ fn old_encoding(call: &RuntimeCall) -> BoundedCallOf<Test> {
 	Bounded::Inline(bytes.try_into().unwrap())
 }
 
-/// Writes every proposal back as version 2 stored it, with its call in the old encoding.
+/// Writes every proposal back as version 2 stored it, with its call in the old encoding, and
+/// its counts as version 2 kept them (a project's appeals among its proposals, no count per
+/// proposer).
 fn downgrade_proposals(calls: &[(ProposalId, RuntimeCall)]) {
+	let _ = OpenProposals::<Test>::clear(u32::MAX, None);
+	for (project, n) in LiveProjectAppeals::<Test>::drain() {
+		LiveProposals::<Test>::mutate(Scope::Project(project), |live| *live += n);
+	}
 	for (id, p) in Proposals::<Test>::iter().collect::<Vec<_>>() {
 		let call = calls.iter().find(|(c, _)| *c == id).map(|(_, call)| old_encoding(call));
 		let call = call.unwrap_or_else(|| p.call.clone());
@@ -94,7 +101,11 @@ fn proposals_opened_before_the_upgrade_are_carried_over_or_voided() {
 		assert_eq!(voided.deposit, 0);
 		assert_eq!(held(&dave()), held_before - PROPOSAL_DEPOSIT);
 		assert!(commons_events().contains(&Event::ProposalVoided { proposal: direct }));
-		assert_eq!(LiveProposals::<Test>::get(Scope::Project(p)), 2);
+		// The equation's proposal in the project's count, the appeal in its appeals', Dave's
+		// one open proposal in his.
+		assert_eq!(LiveProposals::<Test>::get(Scope::Project(p)), 1);
+		assert_eq!(LiveProjectAppeals::<Test>::get(p), 1);
+		assert_eq!(OpenProposals::<Test>::get(Scope::Project(p), dave()), 1);
 		assert_noop!(
 			Commons::vote(RuntimeOrigin::signed(eve()), direct, true, 1),
 			Error::<Test>::ProposalNotOpen

@@ -12,6 +12,7 @@ mod migrations;
 mod projects;
 mod review;
 mod signed;
+mod slots;
 
 use crate::{mock::*, types::*};
 use frame_support::{assert_ok, BoundedVec};
