@@ -252,6 +252,16 @@ mod tests {
 		.err()
 		.expect("refused");
 		assert!(error.contains("at least 7 voters"), "{error}");
+		// Seven entries of one account are one founder, one voter.
+		let error = with_alice(|j, _| {
+			let first = j["founders"][0].clone();
+			for founder in j["founders"].as_array_mut().expect("a list") {
+				*founder = first.clone();
+			}
+		})
+		.err()
+		.expect("refused");
+		assert!(error.contains("(found 1)"), "{error}");
 		let error = with_alice(|j, _| j["founders"][0]["bogus"] = 1.into()).err().expect("refused");
 		assert!(error.contains("unknown field"), "{error}");
 	}

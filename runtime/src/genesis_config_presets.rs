@@ -206,7 +206,8 @@ pub fn production(network: &Network) -> Result<Value, String> {
 	let check = |what: &str, key: &[u8; 32]| {
 		if known.contains(key) {
 			Err(format!(
-				"{what} is a well-known development key (//Alice and the like): anyone could 				 sign with it; generate your own with `commons-node key generate`"
+				"{what} is a well-known development key (//Alice and the like): anyone could \
+			 sign with it; generate your own with `commons-node key generate`"
 			))
 		} else {
 			Ok(())
@@ -227,10 +228,32 @@ pub fn production(network: &Network) -> Result<Value, String> {
 	if network.validators.is_empty() {
 		return Err("a network needs at least one validator".into());
 	}
-	let founders = network.founders.iter().filter(|(_, units)| *units > 0).count();
+	// Distinct accounts: a founder listed twice is one holder, one voter.
+	let founders = network
+		.founders
+		.iter()
+		.filter(|(_, units)| *units > 0)
+		.map(|(who, _)| who)
+		.collect::<alloc::collections::BTreeSet<_>>()
+		.len();
+	let distinct = |accounts: Vec<&AccountId>| {
+		accounts.iter().collect::<alloc::collections::BTreeSet<_>>().len() == accounts.len()
+	};
+	if !distinct(network.validators.iter().map(|(a, _, _)| a).collect()) {
+		return Err("a validator is listed twice".into());
+	}
+	if !distinct(network.balances.iter().map(|(a, _)| a).collect()) {
+		return Err("an account is given a balance twice".into());
+	}
+	if network.balances.iter().any(|(_, b)| *b < EXISTENTIAL_DEPOSIT) {
+		return Err(format!(
+			"a balance is below the existential deposit ({EXISTENTIAL_DEPOSIT} plancks)"
+		));
+	}
 	if founders < PRODUCTION_MIN_VOTERS as usize {
 		return Err(format!(
-			"the chain's vote needs at least {PRODUCTION_MIN_VOTERS} voters: list at least 			 {PRODUCTION_MIN_VOTERS} founders with units (found {founders})"
+			"the chain's vote needs at least {PRODUCTION_MIN_VOTERS} voters: list at least \
+			 {PRODUCTION_MIN_VOTERS} founders with units (found {founders})"
 		));
 	}
 	let deposit = <crate::Runtime as pallet_commons::Config>::ProjectDeposit::get();

@@ -265,6 +265,7 @@ impl<T: Config> Pallet<T> {
 			maintainers: electorate.maintainers,
 			recognised: electorate.recognised,
 			min_voters: electorate.min_voters,
+			last_vote: now,
 		};
 		// Members propose; a contributor appeals whether a member or not.
 		ensure!(
@@ -329,6 +330,7 @@ impl<T: Config> Pallet<T> {
 			_ => {},
 		}
 		VoiceCredits::<T>::insert(key, &who, credits);
+		proposal.last_vote = frame_system::Pallet::<T>::block_number();
 		match new {
 			Some(v) => Votes::<T>::insert(id, &who, v),
 			None => Votes::<T>::remove(id, &who),
@@ -383,14 +385,19 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let early = now <= proposal.ends;
 		let passed = if early {
+			// The other side gets the enactment delay to answer the last vote: whoever votes last
+			// cannot close at once on a tally they just made.
+			let delay = Self::governance_of(proposal.scope).enactment_delay.max(1u32.into());
+			ensure!(now >= proposal.last_vote.saturating_add(delay), Error::<T>::VotingOngoing);
 			proposal
 				.certain_outcome(Self::max_votes(proposal.scope))
 				.ok_or(Error::<T>::VotingOngoing)?
 		} else {
 			proposal.passes()
 		};
-		// Nobody turned out for it (or too few): part of the deposit is forfeit.
-		let unattended = !passed && !proposal.reached_quorum();
+		// Nobody turned out for it (or too few) by its end: part of the deposit is forfeit. Never
+		// on an early close, when the turnout could still have come.
+		let unattended = !early && !passed && !proposal.reached_quorum();
 		Self::conclude_proposal(id, &mut proposal, unattended)?;
 		let mut tried = 0;
 		let enactment = if passed {

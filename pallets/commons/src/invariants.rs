@@ -180,8 +180,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(p.min_voters > 0, "a proposal without a least number of voters");
 			let maintainers_chamber =
 				p.chambers.iter().find(|(c, _)| c.rule == ChamberRule::Maintainers);
+			// (Proposals closed before version 3 have no snapshot.)
 			ensure!(
-				maintainers_chamber.map_or(0, |(_, t)| t.members) == p.maintainers.len() as u32,
+				!open
+					|| maintainers_chamber.map_or(0, |(_, t)| t.members)
+						== p.maintainers.len() as u32,
 				"the maintainers snapshot differs from its chamber's member count"
 			);
 			ensure!(

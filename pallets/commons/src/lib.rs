@@ -169,8 +169,10 @@
 //!    are reached and, in every chamber with members, `ayes > nays + remaining × max votes`;
 //!    it fails early when some chamber has `ayes + remaining × max votes ≤ nays`, or too few
 //!    members are left to reach `min_voters`. This is the chain's fast path in an emergency.
-//!    A voter who wants to keep the right to change their vote should not make the outcome
-//!    certain: closing fixes the votes as they stand.
+//!    It waits the scope's enactment delay after the last vote (at least a block), so that
+//!    whoever votes last cannot close at once on the tally they just made: the others may
+//!    answer, and any vote starts the wait again. Closing fixes the votes as they stand, and an
+//!    early close never forfeits a deposit.
 //!    A passed proposal's call is scheduled (pallet-scheduler) after the enactment delay with
 //!    the scope's origin; the scheduler's `Dispatched` event records the result, and a failed
 //!    dispatch leaves the proposal's record as it is. The chain's enactments run first in

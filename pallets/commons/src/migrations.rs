@@ -322,7 +322,10 @@ pub mod v3 {
 				);
 			}
 			frame_support::ensure!(seen == count, "v3: proposals lost in the migration");
-			frame_support::ensure!(ChainGovernance::<T>::exists(), "v3: chain governance");
+			frame_support::ensure!(
+				!ChainGovernance::<T>::exists() || ChainGovernance::<T>::try_get().is_ok(),
+				"v3: the chain's governance does not decode"
+			);
 			Ok(())
 		}
 
@@ -367,6 +370,7 @@ pub mod v3 {
 				maintainers,
 				recognised,
 				min_voters: 1,
+				last_vote: old.created,
 			}
 		}
 

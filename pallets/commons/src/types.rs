@@ -781,6 +781,9 @@ pub struct Proposal<T: Config> {
 	pub recognised: RecognisedOf<T>,
 	/// Least distinct voters it needs to pass (the scope's `min_voters` when it was created).
 	pub min_voters: u32,
+	/// The block of its last vote (of its creation before any): an early close waits the
+	/// scope's enactment delay after it, so that the other side can answer the last vote.
+	pub last_vote: BlockNumberOf<T>,
 }
 
 /// Who may vote on a proposal made now in a scope (what the proposal records).

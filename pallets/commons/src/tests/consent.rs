@@ -174,6 +174,7 @@ fn proposal_of(chambers: &[(Chamber, Tally)], votes: u32, min_voters: u32) -> Pr
 		maintainers: Default::default(),
 		recognised: Default::default(),
 		min_voters,
+		last_vote: 1,
 	}
 }
 
@@ -347,8 +348,14 @@ fn a_proposal_closes_early_once_its_outcome_is_certain() {
 			Commons::close(RuntimeOrigin::signed(alice()), id),
 			Error::<Test>::VotingOngoing
 		);
-		// 20 ayes: Ferdie's 10 nays could not catch up. Anyone closes it now.
+		// 20 ayes: Ferdie's 10 nays could not catch up. But the last voter cannot close on the
+		// tally they just made: the others get the enactment delay to answer.
 		vote(&eve(), id, true, 10);
+		assert_noop!(
+			Commons::close(RuntimeOrigin::signed(eve()), id),
+			Error::<Test>::VotingOngoing
+		);
+		run_to(System::block_number() + ENACTMENT_DELAY);
 		let ends = Proposals::<Test>::get(id).unwrap().ends;
 		assert!(System::block_number() < ends);
 		assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), id));
@@ -367,11 +374,14 @@ fn a_proposal_closes_early_once_its_outcome_is_certain() {
 		// early, nothing enacted.
 		run_to(EPOCH);
 		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		let before = free(&dave());
 		vote(&dave(), id, false, 10);
 		vote(&eve(), id, false, 10);
+		run_to(System::block_number() + ENACTMENT_DELAY);
 		assert_ok!(Commons::close(RuntimeOrigin::signed(ferdie()), id));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
-		assert_eq!(held(&dave()), 0);
+		// Closed early, before turnout could be judged: the whole deposit comes back.
+		assert_eq!((held(&dave()), free(&dave())), (0, before + PROPOSAL_DEPOSIT));
 	});
 }
 
