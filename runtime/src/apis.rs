@@ -6,8 +6,8 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_commons::{
-	ContributionId, ContributionView, IncomeState, ProjectId, ProjectView, Quantity,
-	ReviewablePage, UnitsView, Verdict,
+	ContributionId, ContributionView, IncomeState, MembershipView, ProjectId, ProjectView,
+	Quantity, ReviewablePage, UnitsView, Verdict,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
@@ -190,7 +190,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_commons_runtime_api::CommonsApi<
 		Block,
 		AccountId,
@@ -226,6 +226,10 @@ impl_runtime_apis! {
 
 		fn income(project: ProjectId) -> IncomeState<Balance> {
 			pallet_commons::IncomeStates::<Runtime>::get(project)
+		}
+
+		fn membership(project: ProjectId, who: AccountId) -> MembershipView<Balance> {
+			Commons::membership_view(project, &who)
 		}
 
 		fn attestation_payload(

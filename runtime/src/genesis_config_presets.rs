@@ -13,7 +13,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use sp_runtime::Perbill;
 
-use pallet_commons::{Budget, Founder, FoundingProject, GovernanceFloor, GovernanceParams};
+use pallet_commons::{
+	Budget, Founder, FoundingProject, GovernanceFloor, GovernanceParams, MembershipRules,
+	ReviewFloor,
+};
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CollatorSelectionConfig, CommonsConfig,
@@ -58,6 +61,24 @@ fn test_governance() -> Option<GovernanceParams<BlockNumber>> {
 	})
 }
 
+/// Test chains' membership: a tenure of one epoch (a day), so that a key minted units today votes
+/// on the chain's proposals from tomorrow; a payer joins a chamber after paying 10 CMN; a
+/// recognised project needs two approvals of half the verdicts, reviewed by its holders or
+/// maintainers, without optimistic acceptance.
+fn test_membership() -> Option<MembershipRules<u128, BlockNumber>> {
+	Some(MembershipRules {
+		tenure: 1,
+		min_paid: 10 * UNIT,
+		review: ReviewFloor {
+			min_approvals: 2,
+			threshold: Perbill::from_percent(50),
+			review_period: MINUTES,
+			optimistic: false,
+			open_review: false,
+		},
+	})
+}
+
 fn genesis(
 	invulnerables: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
@@ -81,6 +102,7 @@ fn genesis(
 			chain_governance: test_governance(),
 			project_governance: test_governance(),
 			governance_floor: None,
+			membership: test_membership(),
 		},
 		session: SessionConfig {
 			keys: invulnerables
@@ -189,6 +211,24 @@ pub fn production_floor() -> GovernanceFloor<BlockNumber> {
 	}
 }
 
+/// A real network's membership: a chain member has held units in a recognised project for 14
+/// epochs (days); a payer joins a project's `Payers` chamber after paying it 100 CMN; a
+/// recognised project needs two approvals of two thirds of the verdicts over at least three
+/// days, reviewed by its holders or maintainers, and never accepts unreviewed work.
+pub fn production_membership() -> MembershipRules<u128, BlockNumber> {
+	MembershipRules {
+		tenure: 14,
+		min_paid: 100 * UNIT,
+		review: ReviewFloor {
+			min_approvals: 2,
+			threshold: Perbill::from_rational(2u32, 3u32),
+			review_period: 3 * DAYS,
+			optimistic: false,
+			open_review: false,
+		},
+	}
+}
+
 /// The public keys anyone can sign with: the dev keyrings' (`//Alice` ... `//Ferdie`, their
 /// stashes, `//One`, `//Two`), sr25519 and ed25519.
 fn well_known_keys() -> Vec<[u8; 32]> {
@@ -289,6 +329,7 @@ pub fn production(network: &Network) -> Result<Value, String> {
 			chain_governance: Some(production_chain_governance()),
 			project_governance: Some(production_project_governance()),
 			governance_floor: Some(production_floor()),
+			membership: Some(production_membership()),
 		},
 		session: SessionConfig {
 			keys: network

@@ -266,6 +266,52 @@ describe('project lifecycle', () => {
       assert.equal((await api.query.commons.liveProposals('Chain')).toNumber(), 0);
     }));
 
+  test('one planck of income buys no seat in a Payers chamber', { timeout: 180_000 }, () =>
+    withLog(node, async () => {
+      const rules = {
+        reviewers: 'Maintainers', minApprovals: 1, threshold: 500_000_000,
+        reviewPeriod: 100, optimistic: false, reviewerReward: 0,
+      };
+      const { events } = await send(api, api.tx.commons.createProject('makers', 'ipfs://m',
+        [{ name: 'work', unit: 'hour', rate: FIXED }], rules), k.eve);
+      const paid = eventsOf(events, 'commons', 'ProjectCreated')[0].project.toNumber();
+      // While it has no holders its maintainer acts for it: one chamber, of its payers.
+      await send(api, api.tx.commons.setChambers(paid, [{ rule: 'Payers', quorum: 500_000_000 }]), k.eve);
+      const minPaid = (await api.query.commons.membership()).minPaid.toBigInt();
+      assert.equal(minPaid, 10n * UNIT, 'the test chain asks 10 CMN of a payer');
+      const raise = api.tx.commons.setMinPaid(paid, 20n * UNIT);
+      const tryPropose = () => send(api,
+        api.tx.commons.propose({ Project: paid }, { Inline: raise.method.toHex() }, 'raise'), k.ferdie);
+      // The attack: Ferdie pays a planck and tries to propose.
+      await send(api, api.tx.commons.payIncome(paid, 1), k.ferdie);
+      assert.ok((await api.query.commons.payers(paid, k.ferdie.address)).isNone, 'a planck leaves no record');
+      await assert.rejects(tryPropose(), /commons\.NotMember/);
+      // Below the least amount, payments add up but make no member.
+      await send(api, api.tx.commons.payIncome(paid, minPaid - UNIT), k.ferdie);
+      const below = (await api.query.commons.payers(paid, k.ferdie.address)).unwrap();
+      assert.equal(below.paid.toBigInt(), minPaid - UNIT);
+      assert.ok(below.memberSince.isNone);
+      await assert.rejects(tryPropose(), /commons\.NotMember/);
+      const view = await api.call.commonsApi.membership(paid, k.ferdie.address);
+      assert.equal(view.minPaid.toBigInt(), minPaid);
+      assert.equal(view.paid.toBigInt(), minPaid - UNIT);
+      assert.equal(view.payer.isTrue, false);
+      // Reaching it makes Ferdie a member, who proposes from the next block on.
+      const { events: joined } = await send(api, api.tx.commons.payIncome(paid, UNIT), k.ferdie);
+      const [event] = eventsOf(joined, 'commons', 'PayerJoined');
+      assert.equal(event.paid.toBigInt(), minPaid);
+      assert.equal((await api.call.commonsApi.membership(paid, k.ferdie.address)).payer.isTrue, true);
+      // A founder, from genesis, is past the chain's tenure: a chain member.
+      assert.equal((await api.call.commonsApi.membership(paid, k.alice.address)).chainMember.isTrue, true);
+      const { id } = await propose(api, { Project: paid }, raise, 'raise', k.ferdie);
+      const proposal = (await api.query.commons.proposals(id)).unwrap();
+      assert.equal(proposal.chambers[0][1].members.toNumber(), 1, 'one payer, one member');
+      // Leaving removes the record; the proposal stays.
+      await send(api, api.tx.commons.leaveChamber(paid, 'Payers'), k.ferdie);
+      assert.ok((await api.query.commons.payers(paid, k.ferdie.address)).isNone);
+      assert.equal((await api.query.commons.payerCount(paid)).toNumber(), 0);
+    }));
+
   test('bad input reaches the client as a documented error, and blocks go on', { timeout: 180_000 }, () =>
     withLog(node, async () => {
       await assert.rejects(

@@ -81,7 +81,7 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
-		c.status = Self::credit(&c, quantity)?;
+		c.status = Self::credit(&mut c, quantity)?;
 		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
 			defensive!("`credit` returns an accepted status");
 			return Err(Error::<T>::Unexpected.into());
@@ -104,8 +104,10 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotAccepted.into());
 		};
 		let mut burned = Self::burn(c.project, &c.contributor, units)?;
-		let each = reviewer_units.checked_div(c.approvals.len() as u128).unwrap_or(0);
-		for approval in c.approvals.iter() {
+		// The rewarded approvers come first among the approvals, each minted `each`.
+		let each = Self::reward_each(&c, units);
+		let rewarded = reviewer_units.checked_div(each).unwrap_or(0);
+		for approval in c.approvals.iter().take(rewarded.try_into().unwrap_or(usize::MAX)) {
 			burned = burned.saturating_add(Self::burn(c.project, &approval.reviewer, each)?);
 		}
 		c.status = ContributionStatus::Revoked { burned };

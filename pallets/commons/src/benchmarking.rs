@@ -173,6 +173,7 @@ fn noted_call<T: Config>() -> BoundedCallOf<T> {
 /// member counts.
 fn chain_member<T: Config>() -> T::AccountId {
 	let member = funded::<T>("member", 0);
+	open_membership::<T>();
 	while (RecognisedProjects::<T>::get().len() as u32) < T::MaxRecognised::get() {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		Commons::<T>::do_set_recognised(p, true).expect("room");
@@ -181,6 +182,14 @@ fn chain_member<T: Config>() -> T::AccountId {
 	Commons::<T>::mint(last, &member, 1_000).expect("mints");
 	next_block::<T>();
 	member
+}
+
+/// Membership rules under which the benchmarks' projects (anyone reviews) may be recognised.
+fn open_membership<T: Config>() {
+	let mut rules = Membership::<T>::get();
+	rules.review.open_review = true;
+	rules.review.optimistic = true;
+	Membership::<T>::put(rules);
 }
 
 fn next_block<T: Config>() {
@@ -204,9 +213,9 @@ fn chambered_project<T: Config>() -> (ProjectId, T::AccountId) {
 	let (p, creator) = project::<T>(rules::<T>(1, false));
 	Commons::<T>::do_set_chambers(p, all_chambers::<T>()).expect("valid");
 	Commons::<T>::mint(p, &creator, 1_000).expect("mints");
-	Commons::<T>::do_pay_income(creator.clone(), p, T::Currency::minimum_balance())
-		.expect("funded");
-	Commons::<T>::do_set_chamber_member(p, creator.clone(), true).expect("exists");
+	Commons::<T>::do_pay_income(creator.clone(), p, Commons::<T>::min_paid_of(p)).expect("funded");
+	fund::<T>(&Commons::<T>::treasury_account(p));
+	Commons::<T>::do_set_chamber_member(p, creator.clone(), true, None).expect("exists");
 	next_block::<T>();
 	(p, creator)
 }
@@ -674,6 +683,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_chamber_member() -> Result<(), BenchmarkError> {
 		let (p, _) = project::<T>(rules::<T>(1, false));
+		fund::<T>(&Commons::<T>::treasury_account(p));
 		let who: T::AccountId = account("listed", 0, 0);
 		let origin =
 			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
@@ -686,6 +696,7 @@ mod benchmarks {
 	/// Recognising one more project beside `MaxRecognised − 1`.
 	#[benchmark]
 	fn set_recognised() {
+		open_membership::<T>();
 		while (RecognisedProjects::<T>::get().len() as u32) + 1 < T::MaxRecognised::get() {
 			let (p, _) = project::<T>(rules::<T>(1, false));
 			Commons::<T>::do_set_recognised(p, true).expect("room");
@@ -721,6 +732,50 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Root, params);
 		assert_eq!(DefaultProjectGovernance::<T>::get(), params);
+	}
+
+	#[benchmark]
+	fn set_min_paid() -> Result<(), BenchmarkError> {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
+		let min_paid = Membership::<T>::get().min_paid.saturating_mul(2u32.into());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p, min_paid);
+		assert_eq!(MinPaid::<T>::get(p), Some(min_paid));
+		Ok(())
+	}
+
+	/// Rules whose review floor `r` recognised projects fall below: each stops being
+	/// recognised.
+	#[benchmark]
+	fn set_membership_rules(r: Linear<1, { T::MaxRecognised::get() }>) {
+		open_membership::<T>();
+		RecognisedProjects::<T>::kill();
+		for _ in 0..r {
+			let (p, _) = project::<T>(rules::<T>(1, false));
+			Commons::<T>::do_set_recognised(p, true).expect("room");
+		}
+		let rules = MembershipRules {
+			tenure: T::MaxTenure::get(),
+			min_paid: T::ProposalDeposit::get(),
+			review: ReviewFloor { min_approvals: 2, ..Default::default() },
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Root, rules);
+		assert!(RecognisedProjects::<T>::get().is_empty());
+	}
+
+	/// Leaving a list, whose entry's deposit the treasury gets back.
+	#[benchmark]
+	fn leave_chamber() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		fund::<T>(&Commons::<T>::treasury_account(p));
+		let who = funded::<T>("listed", 0);
+		Commons::<T>::do_set_chamber_member(p, who.clone(), true, None).expect("funded");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), p, ChamberRule::Listed);
+		assert!(!ChamberList::<T>::contains_key(p, &who));
 	}
 
 	impl_benchmark_test_suite!(Commons, crate::mock::new_bench_ext(), crate::mock::Test);

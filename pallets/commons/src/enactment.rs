@@ -44,7 +44,8 @@ impl<T: Config> Pallet<T> {
 			| Call::spend_treasury { project, .. }
 			| Call::move_units { project, .. }
 			| Call::set_chambers { project, .. }
-			| Call::set_chamber_member { project, .. } => Some(*project),
+			| Call::set_chamber_member { project, .. }
+			| Call::set_min_paid { project, .. } => Some(*project),
 			Call::set_governance { scope: Scope::Project(project), .. } => Some(*project),
 			Call::accept_appeal { contribution, .. }
 			| Call::revoke_contribution { contribution } => of_contribution(contribution),

@@ -112,17 +112,23 @@ impl<T: Config> Pallet<T> {
 			maintainers: Default::default(),
 			recognised: Default::default(),
 			min_voters: params.min_voters,
+			tenure: 0,
 		};
 		match scope {
 			Scope::Chain => {
-				// At most `MaxRecognised` reads. An account holding units in two recognised
-				// projects is counted twice: the quorum errs on the side of more turnout.
+				// At most `MaxRecognised` projects, two reads each. Only holders past the
+				// tenure count, as only they may vote. An account holding units in two
+				// recognised projects is counted twice: the quorum errs on the side of more
+				// turnout.
+				let tenure = crate::Membership::<T>::get().tenure;
 				let recognised = RecognisedProjects::<T>::get();
 				let mut members = 0u32;
 				for id in recognised.iter() {
 					let holders = Projects::<T>::get(id).map_or(0, |p| p.holders);
-					members = members.saturating_add(holders);
+					members =
+						members.saturating_add(Self::holders_past_tenure(*id, holders, tenure));
 				}
+				electorate.tenure = tenure;
 				electorate.chambers = holders_only(members)?;
 				electorate.recognised = recognised;
 			},
@@ -156,11 +162,6 @@ impl<T: Config> Pallet<T> {
 		Ok(electorate)
 	}
 
-	/// Whether `who` has held units in `project` since a block before `snapshot`.
-	fn holder_since(project: ProjectId, who: &T::AccountId, snapshot: BlockNumberOf<T>) -> bool {
-		Holdings::<T>::get(project, who).is_some_and(|h| h.units > 0 && h.member_since < snapshot)
-	}
-
 	/// The chambers of `proposal` in which `who` counts, a bit each: members whose
 	/// membership began in a block before the proposal's (so that nobody who joins in the
 	/// proposal's own block, after it, counts).
@@ -170,16 +171,17 @@ impl<T: Config> Pallet<T> {
 		for (i, (chamber, _)) in proposal.chambers.iter().enumerate() {
 			let member = match proposal.scope {
 				Scope::Chain => {
-					proposal.recognised.iter().any(|id| Self::holder_since(*id, who, snapshot))
+					Self::chain_member(&proposal.recognised, who, snapshot, proposal.tenure)
 				},
 				Scope::Project(id) => match chamber.rule {
-					ChamberRule::Holders => Self::holder_since(id, who, snapshot),
-					ChamberRule::Payers => {
-						Payers::<T>::get(id, who).is_some_and(|since| since < snapshot)
-					},
+					ChamberRule::Holders => Holdings::<T>::get(id, who)
+						.is_some_and(|h| Self::past_tenure(&h, 0, snapshot)),
+					ChamberRule::Payers => Payers::<T>::get(id, who)
+						.and_then(|p| p.member_since)
+						.is_some_and(|since| since < snapshot),
 					ChamberRule::Maintainers => proposal.maintainers.contains(who),
 					ChamberRule::Listed => {
-						ChamberList::<T>::get(id, who).is_some_and(|since| since < snapshot)
+						ChamberList::<T>::get(id, who).is_some_and(|e| e.since < snapshot)
 					},
 				},
 			};
@@ -266,6 +268,7 @@ impl<T: Config> Pallet<T> {
 			recognised: electorate.recognised,
 			min_voters: electorate.min_voters,
 			last_vote: now,
+			tenure: electorate.tenure,
 		};
 		// Members propose; a contributor appeals whether a member or not.
 		ensure!(
@@ -471,26 +474,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_chamber_member(
-		project: ProjectId,
-		who: T::AccountId,
-		listed: bool,
-	) -> DispatchResult {
-		Self::project(project)?;
-		let present = ChamberList::<T>::contains_key(project, &who);
-		if listed && !present {
-			ChamberList::<T>::insert(project, &who, frame_system::Pallet::<T>::block_number());
-			ChamberListCount::<T>::mutate(project, |n| *n = n.saturating_add(1));
-		} else if !listed && present {
-			ChamberList::<T>::remove(project, &who);
-			ChamberListCount::<T>::mutate(project, |n| *n = n.saturating_sub(1));
-		}
-		Self::deposit_event(Event::ChamberMemberSet { project, who, listed });
-		Ok(())
-	}
-
 	pub(crate) fn do_set_recognised(project: ProjectId, recognised: bool) -> DispatchResult {
 		Self::project(project)?;
+		if recognised {
+			Self::ensure_recognisable(project)?;
+		}
 		RecognisedProjects::<T>::try_mutate(|list| -> DispatchResult {
 			let position = list.iter().position(|p| *p == project);
 			match (recognised, position) {
@@ -506,13 +494,5 @@ impl<T: Config> Pallet<T> {
 		})?;
 		Self::deposit_event(Event::ProjectRecognised { project, recognised });
 		Ok(())
-	}
-
-	/// Notes that `who` paid `project` income: a member of its `Payers` chamber from now.
-	pub(crate) fn note_payer(project: ProjectId, who: &T::AccountId) {
-		if !Payers::<T>::contains_key(project, who) {
-			Payers::<T>::insert(project, who, frame_system::Pallet::<T>::block_number());
-			PayerCount::<T>::mutate(project, |n| *n = n.saturating_add(1));
-		}
 	}
 }

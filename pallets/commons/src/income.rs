@@ -100,7 +100,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::project(project)?;
-		Self::note_payer(project, &payer);
+		// Only what the payer pays directly: the upstream shares below do not make it a payer
+		// of the upstream projects.
+		Self::note_payer(project, &payer, amount);
 		let policy = IncomePolicies::<T>::get(project).unwrap_or_default();
 
 		let to_treasury = policy.treasury.mul_floor(amount);

@@ -142,11 +142,11 @@ impl<T: Config> Pallet<T> {
 	/// - each open proposal's tallies equal the sums of its votes, chamber by chamber, and
 	///   every proposal counts its vote records;
 	/// - credits spent never exceed the budget, and cover the votes still recorded;
-	/// - the payer and list counts equal their entries; recognised projects exist.
+	/// - the membership invariants of [`Self::check_membership`]; recognised projects exist.
 	fn check_governance() -> Result<(), TryRuntimeError> {
 		use crate::{
-			ChamberList, ChamberListCount, LiveChainAppeals, LiveProjectAppeals, LiveProposals,
-			OpenProposals, PayerCount, Payers, Proposals, RecognisedProjects, VoiceCredits, Votes,
+			LiveChainAppeals, LiveProjectAppeals, LiveProposals, OpenProposals, Proposals,
+			RecognisedProjects, VoiceCredits, Votes,
 		};
 		use alloc::collections::btree_map::BTreeMap;
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
@@ -178,6 +178,8 @@ impl<T: Config> Pallet<T> {
 				},
 			}
 			ensure!(p.min_voters > 0, "a proposal without a least number of voters");
+			ensure!(p.tenure <= T::MaxTenure::get(), "a proposal's tenure above the most");
+			ensure!(p.scope == Scope::Chain || p.tenure == 0, "a project proposal with a tenure");
 			let maintainers_chamber =
 				p.chambers.iter().find(|(c, _)| c.rule == ChamberRule::Maintainers);
 			// (Proposals closed before version 3 have no snapshot.)
@@ -250,15 +252,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(recorded <= u64::from(credits.spent), "votes cost more than was spent");
 		}
 		ensure!(costs.is_empty(), "votes without a credit account");
-		for (project, n) in PayerCount::<T>::iter() {
-			ensure!(Payers::<T>::iter_prefix(project).count() as u32 == n, "payer count differs");
-		}
-		for (project, n) in ChamberListCount::<T>::iter() {
-			ensure!(
-				ChamberList::<T>::iter_prefix(project).count() as u32 == n,
-				"list count differs"
-			);
-		}
+		Self::check_membership()?;
 		for project in RecognisedProjects::<T>::get() {
 			ensure!(Projects::<T>::contains_key(project), "a recognised project does not exist");
 		}

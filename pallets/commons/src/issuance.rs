@@ -34,6 +34,7 @@ impl<T: Config> Pallet<T> {
 		if holding.units == 0 {
 			holding.member_since = frame_system::Pallet::<T>::block_number();
 			p.holders = p.holders.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			Self::note_joined(project);
 		}
 		holding.units = holding.units.checked_add(units).ok_or(ArithmeticError::Overflow)?;
 		p.total_units = p.total_units.checked_add(units).ok_or(ArithmeticError::Overflow)?;
@@ -65,6 +66,7 @@ impl<T: Config> Pallet<T> {
 			p.total_units.checked_sub(burned).defensive_ok_or(ArithmeticError::Underflow)?;
 		if holding.units == 0 {
 			p.holders = p.holders.checked_sub(1).defensive_ok_or(ArithmeticError::Underflow)?;
+			Self::note_left(project, who, holding.member_since);
 		}
 		Holdings::<T>::insert(project, who, holding);
 		Projects::<T>::insert(project, p);
@@ -89,10 +91,13 @@ impl<T: Config> Pallet<T> {
 		Self::mark_change(project, &from, source.units, p.total_units);
 		Self::mark_change(project, &to, target.units, p.total_units);
 
+		// The old key holds nothing any more.
+		Self::note_left(project, &from, source.member_since);
 		if target.units == 0 {
 			// A new key is a new member: it votes on proposals made from the next block on,
-			// never on those the old key may already have voted on.
+			// never on those the old key may already have voted on, and serves its tenure anew.
 			target.member_since = frame_system::Pallet::<T>::block_number();
+			Self::note_joined(project);
 		} else {
 			// Two holdings merge into one.
 			p.holders = p.holders.checked_sub(1).defensive_ok_or(ArithmeticError::Underflow)?;

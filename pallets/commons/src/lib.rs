@@ -59,7 +59,10 @@
 //! approval without an assessment assesses the claim (so with no assessments it is the claim).
 //! Units minted = ⌊credited quantity × rate⌋. The reviewer reward ⌊reward × minted⌋ is shared
 //! equally (rounded down) by the reviewers who approved, and minted on top: the contributor's
-//! units are not reduced. Deposits are released on acceptance, withdrawal and expiry; a
+//! units are not reduced. Only approvers within their [`Config::MaxRewardedReviews`] of the
+//! epoch (and, in a project the chain recognises, past the chain's tenure) are minted their
+//! share; the others' shares are
+//! not minted (see **Tenure** below). Deposits are released on acceptance, withdrawal and expiry; a
 //! rejected contribution's deposit goes to the project's treasury account.
 //!
 //! ## Wallet-signed payloads
@@ -211,7 +214,27 @@
 //! its value-unit holders, the accounts that paid it income, its maintainers, or a list it
 //! keeps ([`set_chamber_member`](Pallet::set_chamber_member)), each with its own quorum. A
 //! proposal passes only if it passes in every chamber: the consent of every stakeholder. A
-//! member of several chambers votes once, counted in each.
+//! member of several chambers votes once, counted in each. Membership costs real value: a
+//! payer joins the `Payers` chamber once what it paid the project in all reaches the
+//! project's `min_paid` ([`set_min_paid`](Pallet::set_min_paid), never below the chain's
+//! [`MembershipRules`] `min_paid`; payments below the existential deposit do not count, and
+//! income forwarded from another project never makes a payer); each entry of the list holds
+//! [`Config::ListDeposit`] from the treasury (or from the maintainer who lists while the
+//! maintainers act for the project) until it is removed. Payers and listed accounts may
+//! [`leave_chamber`](Pallet::leave_chamber).
+//!
+//! **Tenure.** The chain's [`MembershipRules`] ([`set_membership_rules`](Pallet::set_membership_rules))
+//! also set a tenure, in whole epochs: a holder votes on the chain's proposals (and counts in
+//! their member count) only once it has held units in a recognised project since an epoch at
+//! least `tenure` epochs before the proposal's (genesis holdings are past any tenure), and
+//! earns reviewers' rewards in a recognised project only past it (other projects' rewards
+//! are their own business: they make no chain members). Each project counts its holders by the epoch they
+//! joined in, for the last [`Config::MaxTenure`] epochs ([`RecentHolders`]), so the count
+//! stays exact at constant cost: holders less those who joined within the tenure. A reviewer
+//! is rewarded for at most [`Config::MaxRewardedReviews`] reviews per project and epoch; a
+//! reward not earned is not minted. And a recognised project must keep a review policy above
+//! the chain's floor ([`ReviewFloor`]): checked when it is recognised, and a project that goes
+//! below it (by its own policy change or a raised floor) stops being recognised.
 //!
 //! **Floors.** The chain's vote sets the least parameters of every project
 //! ([`set_governance_floor`](Pallet::set_governance_floor)): voting period, enactment delay,
@@ -272,6 +295,7 @@ mod integrity;
 #[cfg(any(feature = "try-runtime", test))]
 mod invariants;
 mod issuance;
+mod membership;
 pub mod migrations;
 mod origins;
 mod projects;
@@ -324,7 +348,7 @@ pub mod pallet {
 	pub const HOLDERS_BENCHMARKED: u32 = 1_000;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -516,6 +540,22 @@ pub mod pallet {
 		#[pallet::constant]
 		type AppealWindow: Get<BlockNumberFor<Self>>;
 
+		/// Held for each account on a project's list (its `Listed` chamber) until it is removed:
+		/// from the project's treasury, or from the maintainer who listed it while the
+		/// maintainers act for the project.
+		#[pallet::constant]
+		type ListDeposit: Get<BalanceOf<Self>>;
+
+		/// The longest tenure the chain may set, in epochs: each project keeps count of its
+		/// holders by the epoch they joined in for this many epochs.
+		#[pallet::constant]
+		type MaxTenure: Get<u32>;
+
+		/// Most reviews of one reviewer in one project rewarded per epoch: reviewers approving
+		/// each other's work in a ring earn nothing beyond it.
+		#[pallet::constant]
+		type MaxRewardedReviews: Get<u32>;
+
 		/// Signs payloads in the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: benchmarking::BenchmarkHelper<
@@ -533,6 +573,8 @@ pub mod pallet {
 		ContributionDeposit,
 		/// A proposal's (or an appeal's) deposit.
 		ProposalDeposit,
+		/// The deposit of an account on a project's list.
+		ListDeposit,
 	}
 
 	/// The origin of a project's passed proposals: the project's own vote.
@@ -723,7 +765,8 @@ pub mod pallet {
 	pub type ProjectChambers<T: Config> =
 		StorageMap<_, Blake2_128Concat, ProjectId, ChambersOf<T>, ValueQuery>;
 
-	/// The list each project keeps for its `Listed` chamber: members and since when.
+	/// The list each project keeps for its `Listed` chamber: members, since when, and the
+	/// deposit each entry holds until it is removed.
 	#[pallet::storage]
 	pub type ChamberList<T: Config> = StorageDoubleMap<
 		_,
@@ -731,7 +774,7 @@ pub mod pallet {
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
-		BlockNumberFor<T>,
+		ListEntry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>,
 	>;
 
 	/// Accounts on each project's list.
@@ -739,7 +782,8 @@ pub mod pallet {
 	pub type ChamberListCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
 
-	/// Accounts that paid each project income, and since when.
+	/// What accounts paid each project in all (payments of at least the existential deposit),
+	/// and since when they are members of its `Payers` chamber. Removed when the payer leaves.
 	#[pallet::storage]
 	pub type Payers<T: Config> = StorageDoubleMap<
 		_,
@@ -747,12 +791,61 @@ pub mod pallet {
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
-		BlockNumberFor<T>,
+		Payer<BalanceOf<T>, BlockNumberFor<T>>,
 	>;
 
-	/// Accounts that paid each project income.
+	/// Members of each project's `Payers` chamber: payers whose payments reached its
+	/// `min_paid`.
 	#[pallet::storage]
 	pub type PayerCount<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+
+	/// What an account must have paid a project in all to join its `Payers` chamber, if the
+	/// project chose (never below the chain's [`MembershipRules`] `min_paid`, which applies
+	/// otherwise).
+	#[pallet::storage]
+	pub type MinPaid<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, BalanceOf<T>>;
+
+	/// Membership rules until the chain's vote sets others: no tenure, a payer joins after
+	/// paying as much as a proposal deposit, no review floor beyond holders' or maintainers'
+	/// review without optimistic acceptance.
+	#[pallet::type_value]
+	pub fn DefaultMembershipRules<T: Config>() -> MembershipRules<BalanceOf<T>, BlockNumberFor<T>> {
+		MembershipRules {
+			tenure: 0,
+			min_paid: T::ProposalDeposit::get(),
+			review: Default::default(),
+		}
+	}
+
+	/// The chain's rules for membership: the tenure of chain members, the least `min_paid` of
+	/// a `Payers` chamber, the review floor of recognised projects.
+	#[pallet::storage]
+	pub type Membership<T: Config> = StorageValue<
+		_,
+		MembershipRules<BalanceOf<T>, BlockNumberFor<T>>,
+		ValueQuery,
+		DefaultMembershipRules<T>,
+	>;
+
+	/// Holders of each project counted by the epoch in which they became holders, for the
+	/// last [`Config::MaxTenure`] epochs (older entries are dropped when the next is written;
+	/// genesis holdings are not counted): the chain's member count leaves out those within
+	/// the tenure.
+	#[pallet::storage]
+	pub type RecentHolders<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, RecentHoldersOf<T>, ValueQuery>;
+
+	/// Reviews of each reviewer rewarded in each project in the latest epoch they were
+	/// rewarded in. Removed with the reviewer's units.
+	#[pallet::storage]
+	pub type ReviewRewards<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AccountId,
+		RewardedReviews,
+	>;
 
 	/// The projects whose value-unit holders are the chain's members.
 	#[pallet::storage]
@@ -792,6 +885,9 @@ pub mod pallet {
 		pub project_governance: Option<GovernanceParams<BlockNumberFor<T>>>,
 		/// The least governance parameters of projects (none: no floor).
 		pub governance_floor: Option<GovernanceFloor<BlockNumberFor<T>>>,
+		/// The chain's membership rules (none: [`DefaultMembershipRules`]); the founding
+		/// project's review policy must be above their floor.
+		pub membership: Option<MembershipRules<u128, BlockNumberFor<T>>>,
 	}
 
 	#[pallet::genesis_build]
@@ -806,6 +902,16 @@ pub mod pallet {
 				Pallet::<T>::ensure_valid_governance(Scope::Chain, &params)
 					.expect("genesis: the chain's governance is valid");
 				ChainGovernance::<T>::put(params);
+			}
+			if let Some(rules) = self.membership {
+				let min_paid = BalanceOf::<T>::try_from(rules.min_paid)
+					.ok()
+					.expect("genesis: the membership rules' min_paid fits a balance");
+				let rules =
+					MembershipRules { tenure: rules.tenure, min_paid, review: rules.review };
+				Pallet::<T>::ensure_valid_membership(&rules)
+					.expect("genesis: the membership rules are valid");
+				Membership::<T>::put(rules);
 			}
 			if let Some(params) = self.project_governance {
 				Pallet::<T>::ensure_valid_governance(Scope::Project(0), &params)
@@ -960,6 +1066,16 @@ pub mod pallet {
 		/// A runtime upgrade changed the encoding of the proposal's call: it was taken off the
 		/// vote (its deposit released) or, passed, will not be dispatched.
 		ProposalVoided { proposal: ProposalId },
+		/// A payer's payments to a project reached its `min_paid`: a member of its `Payers`
+		/// chamber from now on.
+		PayerJoined { project: ProjectId, who: T::AccountId, paid: BalanceOf<T> },
+		/// A member left a project's `Payers` or `Listed` chamber; its record was removed (and
+		/// a list entry's deposit released).
+		ChamberLeft { project: ProjectId, who: T::AccountId, rule: ChamberRule },
+		/// A project set what a payer must pay it in all to join its `Payers` chamber.
+		MinPaidSet { project: ProjectId, min_paid: BalanceOf<T> },
+		/// The chain set its membership rules.
+		MembershipRulesSet { rules: MembershipRules<BalanceOf<T>, BlockNumberFor<T>> },
 	}
 
 	/// Errors of the pallet.
@@ -1085,6 +1201,13 @@ pub mod pallet {
 		BelowFloor,
 		/// The proposer has the most open proposals allowed in this scope.
 		TooManyOpenProposals,
+		/// Only members of a `Payers` or `Listed` chamber may leave it.
+		CannotLeave,
+		/// Invalid membership rules: a tenure above `MaxTenure`, or a review floor no policy
+		/// can meet (more approvals than `MaxReviewers`, a review period above the maximum).
+		InvalidMembershipRules,
+		/// The project's review policy is below the chain's floor for recognised projects.
+		PolicyBelowFloor,
 	}
 
 	#[pallet::hooks]
@@ -1473,7 +1596,9 @@ pub mod pallet {
 			Self::do_set_chambers(project, chambers)
 		}
 
-		/// Adds an account to, or removes it from, the list of a project's `Listed` chamber.
+		/// Adds an account to, or removes it from, the list of a project's `Listed` chamber. An
+		/// entry holds [`Config::ListDeposit`] until it is removed: from the project's treasury,
+		/// or from the maintainer who lists it while the maintainers act for the project.
 		/// Project origin.
 		#[pallet::call_index(28)]
 		pub fn set_chamber_member(
@@ -1482,8 +1607,11 @@ pub mod pallet {
 			who: T::AccountId,
 			listed: bool,
 		) -> DispatchResult {
+			// A maintainer acting for the project (bootstrap) pays the deposit; a vote's
+			// treasury pays otherwise.
+			let signer = ensure_signed(origin.clone()).ok();
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
-			Self::do_set_chamber_member(project, who, listed)
+			Self::do_set_chamber_member(project, who, listed, signer)
 		}
 
 		/// Recognises a project (its value-unit holders become chain members), or stops. Root:
@@ -1519,6 +1647,45 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::do_set_governance_floor(floor)
+		}
+
+		/// Sets what an account must have paid the project in all to join its `Payers`
+		/// chamber: at least the chain's `min_paid`. Members who joined under a lower amount
+		/// stay members. Project origin.
+		#[pallet::call_index(32)]
+		pub fn set_min_paid(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			min_paid: BalanceOf<T>,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_set_min_paid(project, min_paid)
+		}
+
+		/// Sets the chain's membership rules: the tenure of chain members, the least
+		/// `min_paid` of any `Payers` chamber, the review floor of recognised projects (those
+		/// below it stop being recognised). Root: the chain's vote.
+		#[pallet::call_index(33)]
+		#[pallet::weight(T::WeightInfo::set_membership_rules(T::MaxRecognised::get()))]
+		pub fn set_membership_rules(
+			origin: OriginFor<T>,
+			rules: MembershipRules<BalanceOf<T>, BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_membership_rules(rules)
+		}
+
+		/// Leaves a project's `Payers` chamber (the record of what the caller paid is removed)
+		/// or its list (the entry's deposit is released to whoever paid it). Votes already
+		/// cast stay cast.
+		#[pallet::call_index(34)]
+		pub fn leave_chamber(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			rule: ChamberRule,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_leave_chamber(project, who, rule)
 		}
 	}
 }

@@ -371,6 +371,8 @@ pub mod v3 {
 				recognised,
 				min_voters: 1,
 				last_vote: old.created,
+				// Version 4's field, so that the next step finds the layout it writes.
+				tenure: 0,
 			}
 		}
 
@@ -479,6 +481,322 @@ pub mod v3 {
 		2,
 		3,
 		SnapshotElectorates<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Version 4 (membership): payers by what they paid, list entries with deposits, the chain's
+/// tenure.
+///
+/// - `Payers` recorded the block of any payment, however small, not the amount: nobody can
+///   tell who paid more than a planck, so every payer record is removed (and the counts of
+///   the `Payers` chambers reset). Payers join again by paying the project's `min_paid`; open
+///   proposals keep the member counts they recorded, and their votes already cast stay.
+/// - `ChamberList` entries gain a depositor and a deposit: each existing entry's
+///   [`Config::ListDeposit`] is held from its project's treasury if the treasury can pay it,
+///   and is zero otherwise (logged; the entry stays, and leaving or removing it releases
+///   nothing).
+/// - `Proposal` gains `tenure`: 0 for every stored proposal (there was none). Proposals already
+///   in version 4's layout (written by the version 3 step in the same upgrade) are kept.
+/// - `RecentHolders` is built from the holdings whose holders joined in the last
+///   [`Config::MaxTenure`] epochs, so that a tenure set later counts them right.
+///
+/// It reads every proposal, payer, list entry and holding once, in one block: fine for the
+/// chains that exist (dev and test chains); a chain with many holdings needs a multi-block
+/// migration instead.
+pub mod v4 {
+	use alloc::vec::Vec;
+	use codec::{Decode, DecodeAll, Encode, Input};
+	use core::marker::PhantomData;
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::OptionQuery,
+		storage_alias,
+		traits::{fungible::MutateHold, Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+		Blake2_128Concat,
+	};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		TryRuntimeError,
+	};
+
+	use crate::{
+		types::*, ChamberList, Config, HoldReason, Holdings, Pallet, PayerCount, Payers, Proposals,
+		RecentHolders,
+	};
+
+	/// A proposal as version 3 stored it (version 4 appends `tenure`).
+	#[derive(Encode, Decode, frame_support::CloneNoBound)]
+	pub struct OldProposal<T: Config> {
+		/// What it governs.
+		pub scope: Scope,
+		/// Who proposed it.
+		pub proposer: T::AccountId,
+		/// The deposit held while open.
+		pub deposit: BalanceOf<T>,
+		/// The call.
+		pub call: BoundedCallOf<T>,
+		/// What it is about.
+		pub description: DescriptionOf<T>,
+		/// Its block.
+		pub created: BlockNumberOf<T>,
+		/// Its epoch.
+		pub epoch: Epoch,
+		/// Its last block of voting.
+		pub ends: BlockNumberOf<T>,
+		/// Its chambers and tallies.
+		pub chambers: ProposalChambersOf<T>,
+		/// Its vote records.
+		pub votes: u32,
+		/// Where it stands.
+		pub status: ProposalStatus<BlockNumberOf<T>>,
+		/// The contribution it appeals.
+		pub appeal: Option<ContributionId>,
+		/// The maintainers snapshot.
+		pub maintainers: MaintainersOf<T>,
+		/// The recognised projects snapshot.
+		pub recognised: RecognisedOf<T>,
+		/// Least voters.
+		pub min_voters: u32,
+		/// The block of its last vote.
+		pub last_vote: BlockNumberOf<T>,
+	}
+
+	impl<T: Config> OldProposal<T> {
+		fn upgraded(self) -> Proposal<T> {
+			Proposal {
+				scope: self.scope,
+				proposer: self.proposer,
+				deposit: self.deposit,
+				call: self.call,
+				description: self.description,
+				created: self.created,
+				epoch: self.epoch,
+				ends: self.ends,
+				chambers: self.chambers,
+				votes: self.votes,
+				status: self.status,
+				appeal: self.appeal,
+				maintainers: self.maintainers,
+				recognised: self.recognised,
+				min_voters: self.min_voters,
+				last_vote: self.last_vote,
+				tenure: 0,
+			}
+		}
+
+		/// A proposal as version 3 stored it: what tests of this migration write back.
+		#[cfg(feature = "std")]
+		pub fn downgraded(p: Proposal<T>) -> Self {
+			Self {
+				scope: p.scope,
+				proposer: p.proposer,
+				deposit: p.deposit,
+				call: p.call,
+				description: p.description,
+				created: p.created,
+				epoch: p.epoch,
+				ends: p.ends,
+				chambers: p.chambers,
+				votes: p.votes,
+				status: p.status,
+				appeal: p.appeal,
+				maintainers: p.maintainers,
+				recognised: p.recognised,
+				min_voters: p.min_voters,
+				last_vote: p.last_vote,
+			}
+		}
+	}
+
+	/// A stored value's bytes, whatever its layout.
+	pub struct Raw(pub Vec<u8>);
+
+	impl Decode for Raw {
+		fn decode<I: Input>(input: &mut I) -> Result<Self, codec::Error> {
+			let len = input.remaining_len()?.ok_or("the length of a stored value is known")?;
+			let mut bytes = alloc::vec![0u8; len];
+			input.read(&mut bytes)?;
+			Ok(Self(bytes))
+		}
+	}
+
+	impl codec::EncodeLike for Raw {}
+
+	impl Encode for Raw {
+		fn size_hint(&self) -> usize {
+			self.0.len()
+		}
+
+		fn encode_to<W: codec::Output + ?Sized>(&self, dest: &mut W) {
+			dest.write(&self.0)
+		}
+	}
+
+	/// Storage as version 3 stored it.
+	pub mod old {
+		use super::*;
+
+		/// The proposals, in either layout.
+		#[storage_alias]
+		pub type Proposals<T: Config> =
+			StorageMap<Pallet<T>, Blake2_128Concat, ProposalId, Raw, OptionQuery>;
+
+		/// The payers as version 3 stored them: the block of the first payment.
+		#[storage_alias]
+		pub type Payers<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Blake2_128Concat,
+			ProjectId,
+			Blake2_128Concat,
+			<T as frame_system::Config>::AccountId,
+			BlockNumberOf<T>,
+			OptionQuery,
+		>;
+
+		/// The list entries as version 3 stored them: the block of listing.
+		#[storage_alias]
+		pub type ChamberList<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Blake2_128Concat,
+			ProjectId,
+			Blake2_128Concat,
+			<T as frame_system::Config>::AccountId,
+			BlockNumberOf<T>,
+			OptionQuery,
+		>;
+	}
+
+	/// The unversioned step; use [`MigrateV3ToV4`].
+	pub struct PaidMembership<T>(PhantomData<T>);
+
+	impl<T: Config> PaidMembership<T> {
+		/// A proposal in version 4's layout from its stored bytes, in either layout.
+		fn proposal(bytes: &[u8]) -> Option<Proposal<T>> {
+			Proposal::<T>::decode_all(&mut &bytes[..]).ok().or_else(|| {
+				OldProposal::<T>::decode_all(&mut &bytes[..]).ok().map(|p| p.upgraded())
+			})
+		}
+
+		/// Before: the numbers of proposals and list entries.
+		pub fn pre_upgrade_state() -> Result<Vec<u8>, TryRuntimeError> {
+			let proposals = old::Proposals::<T>::iter_keys().count() as u32;
+			let listed = old::ChamberList::<T>::iter_keys().count() as u32;
+			Ok((proposals, listed).encode())
+		}
+
+		/// After: every proposal decodes, no payer record is left, every list entry decodes
+		/// and holds what it says, and the recent holders agree with the holdings.
+		pub fn post_upgrade_check(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			let (proposals, listed) = <(u32, u32)>::decode(&mut state.as_slice())
+				.map_err(|_| "v4: pre-upgrade state does not decode")?;
+			frame_support::ensure!(
+				Proposals::<T>::iter().count() as u32 == proposals,
+				"v4: a proposal lost or undecodable"
+			);
+			frame_support::ensure!(
+				Payers::<T>::iter_keys().next().is_none()
+					&& PayerCount::<T>::iter_keys().next().is_none(),
+				"v4: payer records left"
+			);
+			frame_support::ensure!(
+				ChamberList::<T>::iter().count() as u32 == listed,
+				"v4: a list entry lost or undecodable"
+			);
+			Pallet::<T>::check_list_deposits()?;
+			Pallet::<T>::check_recent_holders()
+		}
+
+		/// Holds the list deposit of an entry from its project's treasury, if it can pay.
+		fn list_entry(
+			project: ProjectId,
+			since: BlockNumberOf<T>,
+		) -> ListEntry<T::AccountId, BalanceOf<T>, BlockNumberOf<T>> {
+			let depositor = Pallet::<T>::treasury_account(project);
+			let deposit = T::ListDeposit::get();
+			let held = T::Currency::hold(&HoldReason::ListDeposit.into(), &depositor, deposit);
+			if held.is_err() {
+				log::warn!("v4: project {project}'s treasury cannot hold a list deposit");
+			}
+			ListEntry {
+				since,
+				depositor,
+				deposit: if held.is_ok() { deposit } else { Zero::zero() },
+			}
+		}
+	}
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for PaidMembership<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let db = T::DbWeight::get();
+			let mut reads = 0u64;
+			let mut writes = 0u64;
+			let ids: Vec<ProposalId> = old::Proposals::<T>::iter_keys().collect();
+			for id in ids {
+				reads.saturating_inc();
+				let Some(Raw(bytes)) = old::Proposals::<T>::get(id) else { continue };
+				match Self::proposal(&bytes) {
+					Some(p) => {
+						writes.saturating_inc();
+						Proposals::<T>::insert(id, p);
+					},
+					None => log::warn!("v4: proposal {id} decodes in neither layout"),
+				}
+			}
+			let payers = old::Payers::<T>::clear(u32::MAX, None);
+			let counts = PayerCount::<T>::clear(u32::MAX, None);
+			writes = writes
+				.saturating_add(u64::from(payers.unique))
+				.saturating_add(u64::from(counts.unique));
+			ChamberList::<T>::translate(|project, _, since: BlockNumberOf<T>| {
+				// The entry and the treasury's account and holds.
+				reads = reads.saturating_add(3);
+				writes = writes.saturating_add(3);
+				Some(Self::list_entry(project, since))
+			});
+			let window = T::MaxTenure::get();
+			let epoch = Pallet::<T>::current_epoch();
+			for (project, _, h) in Holdings::<T>::iter() {
+				reads.saturating_inc();
+				let joined = Pallet::<T>::epoch_of(h.member_since);
+				if h.units > 0
+					&& !h.member_since.is_zero()
+					&& joined.saturating_add(window) >= epoch
+				{
+					writes.saturating_inc();
+					RecentHolders::<T>::mutate(project, |recent| {
+						match recent.iter_mut().find(|(e, _)| *e == joined) {
+							Some((_, n)) => *n = n.saturating_add(1),
+							None => {
+								if recent.try_push((joined, 1)).is_err() {
+									log::warn!("v4: project {project} has too many recent epochs");
+								}
+							},
+						}
+					});
+				}
+			}
+			db.reads_writes(reads.saturating_add(2), writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+			Self::pre_upgrade_state()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			Self::post_upgrade_check(state)
+		}
+	}
+
+	/// Runs [`PaidMembership`] once, from storage version 3 to 4.
+	pub type MigrateV3ToV4<T> = VersionedMigration<
+		3,
+		4,
+		PaidMembership<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

@@ -82,6 +82,12 @@ pub const ENACTMENT_DELAY: u64 = 2;
 pub const CREDITS: u32 = 100;
 /// Project enactments per block (of the scheduler's 10 tasks).
 pub const MAX_PROJECT_ENACTMENTS: u32 = 2;
+/// Held for each entry of a project's list.
+pub const LIST_DEPOSIT: Balance = 50;
+/// The longest tenure, in epochs.
+pub const MAX_TENURE: u32 = 4;
+/// Rewarded reviews per reviewer, project and epoch.
+pub const MAX_REWARDED_REVIEWS: u32 = 3;
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
@@ -169,6 +175,9 @@ impl pallet_commons::Config for Test {
 	type MaxProjectEnactmentsPerBlock = ConstU32<MAX_PROJECT_ENACTMENTS>;
 	type VoteRetention = ConstU64<VOTE_RETENTION>;
 	type AppealWindow = TestAppealWindow;
+	type ListDeposit = ConstU128<LIST_DEPOSIT>;
+	type MaxTenure = ConstU32<MAX_TENURE>;
+	type MaxRewardedReviews = ConstU32<MAX_REWARDED_REVIEWS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

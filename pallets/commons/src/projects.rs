@@ -131,6 +131,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let name = NameOf::<T>::truncate_from(name.to_vec());
 		let id = Self::do_create_project(creator.clone(), name, Default::default(), kinds, rules)?;
+		Self::ensure_recognisable(id)?;
 		crate::RecognisedProjects::<T>::try_mutate(|list| list.try_push(id))
 			.map_err(|_| Error::<T>::TooManyRecognised)?;
 		Ok(id)
@@ -158,6 +159,13 @@ impl<T: Config> Pallet<T> {
 			.ok_or(ArithmeticError::Overflow)?;
 		ReviewPolicies::<T>::insert(project, ReviewPolicy { version, rules });
 		Self::deposit_event(Event::ReviewPolicySet { project, version, rules });
+		// A recognised project whose review falls below the chain's floor stops conferring
+		// chain membership.
+		if crate::RecognisedProjects::<T>::get().contains(&project)
+			&& !Self::review_admitted(project)
+		{
+			Self::do_set_recognised(project, false)?;
+		}
 		Ok(())
 	}
 

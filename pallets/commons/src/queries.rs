@@ -3,12 +3,13 @@
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::traits::Get;
+use sp_runtime::traits::Saturating;
 
 use crate::{
 	signing::{AttestationPayload, ATTESTATION_TAG},
 	types::*,
-	Attestations, Config, Contributions, Pallet, PendingContributions, Projects, ReviewPolicies,
-	ValueEquations,
+	Attestations, ChamberList, Config, Contributions, Membership, Pallet, Payers,
+	PendingContributions, Projects, RecognisedProjects, ReviewPolicies, ValueEquations,
 };
 
 impl<T: Config> Pallet<T> {
@@ -82,6 +83,23 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		(found, last)
+	}
+
+	/// What makes `who` a member of `project`'s chambers and of the chain now.
+	pub fn membership_view(project: ProjectId, who: &T::AccountId) -> MembershipView<BalanceOf<T>> {
+		let payer = Payers::<T>::get(project, who).unwrap_or_default();
+		let tenure = Membership::<T>::get().tenure;
+		// A proposal made in the next block: membership must predate its block.
+		let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		MembershipView {
+			min_paid: Self::min_paid_of(project),
+			paid: payer.paid,
+			payer: payer.member_since.is_some(),
+			listed: ChamberList::<T>::contains_key(project, who),
+			holder: Self::units_of(project, who) > 0,
+			chain_member: Self::chain_member(&RecognisedProjects::<T>::get(), who, next, tenure),
+			tenure,
+		}
 	}
 
 	/// The bytes a reviewer signs for a wallet-signed attestation (see [`crate::signing`]).

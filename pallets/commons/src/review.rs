@@ -269,37 +269,60 @@ impl<T: Config> Pallet<T> {
 		lower_median(c.approvals.iter().map(|a| a.assessed).collect()).unwrap_or(c.quantity)
 	}
 
+	/// The reviewers' reward each rewarded approver of a contribution is minted when
+	/// `units` are credited for it: the policy's share of them shared equally by the
+	/// approvers, rounded down.
+	pub(crate) fn reward_each(c: &Contribution<T>, units: Units) -> Units {
+		c.policy
+			.rules
+			.reviewer_reward
+			.mul_floor(units)
+			.checked_div(c.approvals.len() as u128)
+			.unwrap_or(0)
+	}
+
 	/// Credits `assessed` of a contribution: mints its units to the contributor and the
-	/// reviewers' reward to the approving reviewers.
+	/// reviewers' reward to the approving reviewers who earn one, whom it puts first among
+	/// its approvals (so that a revocation burns the reward from exactly them).
 	pub(crate) fn credit(
-		c: &Contribution<T>,
+		c: &mut Contribution<T>,
 		assessed: Quantity,
 	) -> Result<ContributionStatus, DispatchError> {
 		// Valued under the equation in force at submission.
 		let Valuation { version: equation_version, rate } = c.valuation;
 		let units = rate.checked_mul_int(assessed).ok_or(ArithmeticError::Overflow)?;
 
-		let reviewers = c.approvals.len() as u128;
 		// Shared equally, rounded down; what rounding leaves is not minted.
-		let each = c
-			.policy
-			.rules
-			.reviewer_reward
-			.mul_floor(units)
-			.checked_div(reviewers)
-			.unwrap_or(0);
+		let each = Self::reward_each(c, units);
 		Self::mint(c.project, &c.contributor, units)?;
-		for approval in c.approvals.iter() {
-			Self::mint(c.project, &approval.reviewer, each)?;
+		let mut reviewer_units: Units = 0;
+		if each > 0 {
+			let tenure = Self::reward_tenure(c.project);
+			let mut rewarded = 0usize;
+			for i in 0..c.approvals.len() {
+				let Some(reviewer) = c.approvals.get(i).map(|a| a.reviewer.clone()) else {
+					break;
+				};
+				// Only reviewers past the tenure, a bounded number of reviews an epoch: the
+				// share of the others is not minted (nor given to the rest).
+				if Self::take_reward(c.project, &reviewer, tenure) {
+					Self::mint(c.project, &reviewer, each)?;
+					reviewer_units =
+						reviewer_units.checked_add(each).ok_or(ArithmeticError::Overflow)?;
+					// `rewarded <= i < len`.
+					c.approvals.as_mut().swap(rewarded, i);
+					rewarded = rewarded.saturating_add(1);
+				}
+			}
 		}
-		let reviewer_units = each.checked_mul(reviewers).ok_or(ArithmeticError::Overflow)?;
 		Ok(ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version })
 	}
 
 	/// Accepts: mints units to the contributor and the approving reviewers, releases the
 	/// deposit.
 	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
-		let status = Self::credit(&c, Self::credited_quantity(&c))?;
+		let assessed = Self::credited_quantity(&c);
+		let status = Self::credit(&mut c, assessed)?;
 		Self::release_deposit(&mut c)?;
 		Self::conclude(id, c, status)?;
 		if let ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version } =

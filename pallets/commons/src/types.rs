@@ -276,7 +276,8 @@ pub struct Contribution<T: Config> {
 	pub submitted: BlockNumberOf<T>,
 	/// The review rules in force at submission, and their version.
 	pub policy: ReviewPolicy<BlockNumberOf<T>>,
-	/// Approving reviewers with the quantity each assessed (the claim if none was given).
+	/// Approving reviewers with the quantity each assessed (the claim if none was given); once
+	/// accepted, those who earned the reviewers' reward first.
 	pub approvals: BoundedVec<Approval<T::AccountId>, T::MaxReviewers>,
 	/// Number of rejections.
 	pub rejections: u32,
@@ -542,12 +543,125 @@ impl<BlockNumber: Copy + Ord> GovernanceFloor<BlockNumber> {
 	}
 }
 
-impl<BlockNumber: Copy + Ord> GovernanceParams<BlockNumber> {
-	/// These parameters raised to `floor` where they are below it.
-	pub fn max_with(&self, floor: &GovernanceFloor<BlockNumber>) -> Self {
-		floor.raise(*self)
+/// The chain's rules for who is a member, set by its vote
+/// ([`set_membership_rules`](crate::Pallet::set_membership_rules)).
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MembershipRules<Balance, BlockNumber> {
+	/// Whole epochs of voice credits an account must have held units in a recognised project
+	/// before it votes on the chain's proposals, counts in their quorum and earns reviewers'
+	/// rewards in a recognised project (at most [`Config::MaxTenure`]). 0: from the block after it first held them.
+	/// Holdings from genesis (the founders') are past any tenure.
+	pub tenure: u32,
+	/// The least `min_paid` of a project's `Payers` chamber: what an account must have paid a
+	/// project in all to be a member of that chamber.
+	pub min_paid: Balance,
+	/// The least review policy of a project the chain recognises.
+	pub review: ReviewFloor<BlockNumber>,
+}
+
+/// The least review policy of a project the chain recognises: a project whose review admits
+/// Sybils would admit them to the chain.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReviewFloor<BlockNumber> {
+	/// Least approvals a contribution needs.
+	pub min_approvals: u32,
+	/// Least share of the verdicts that must approve.
+	pub threshold: Perbill,
+	/// Shortest review period.
+	pub review_period: BlockNumber,
+	/// Whether a recognised project may accept work nobody reviewed (optimistic acceptance).
+	pub optimistic: bool,
+	/// Whether a recognised project may let anyone review (not only holders and maintainers).
+	pub open_review: bool,
+}
+
+impl<BlockNumber: Copy + Ord> ReviewFloor<BlockNumber> {
+	/// Whether review `rules` are at or above the floor.
+	pub fn admits(&self, rules: &ReviewRules<BlockNumber>) -> bool {
+		rules.min_approvals >= self.min_approvals
+			&& rules.threshold >= self.threshold
+			&& rules.review_period >= self.review_period
+			&& (self.optimistic || !rules.optimistic)
+			&& (self.open_review || rules.reviewers != ReviewerSet::Anyone)
 	}
 }
+
+/// What an account paid a project, and whether that made it a member of the project's
+/// `Payers` chamber.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Payer<Balance, BlockNumber> {
+	/// Income it paid the project in all (payments below the existential deposit do not count
+	/// and leave no record).
+	pub paid: Balance,
+	/// The block in which `paid` first reached the project's `min_paid`: a member of its
+	/// `Payers` chamber from then on (`None`: not yet).
+	pub member_since: Option<BlockNumber>,
+}
+
+/// An account on a project's list (its `Listed` chamber) and the deposit that keeps it there.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ListEntry<AccountId, Balance, BlockNumber> {
+	/// The block it was listed in.
+	pub since: BlockNumber,
+	/// Who holds the deposit: the project's treasury, or the maintainer who listed it while
+	/// the maintainers acted for the project.
+	pub depositor: AccountId,
+	/// The deposit, held until the entry is removed.
+	pub deposit: Balance,
+}
+
+/// Rewarded reviews of a reviewer in a project in an epoch (at most
+/// [`Config::MaxRewardedReviews`]).
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct RewardedReviews {
+	/// The epoch counted.
+	pub epoch: Epoch,
+	/// Reviews rewarded in it.
+	pub count: u32,
+}
+
+/// How many epochs of joiners each project keeps count of: [`Config::MaxTenure`] + 1.
+pub struct TenureWindow<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for TenureWindow<T> {
+	fn get() -> u32 {
+		T::MaxTenure::get().saturating_add(1)
+	}
+}
+
+/// Holders of a project by the epoch they became holders in, for the epochs a tenure may
+/// reach back to (genesis holdings apart).
+pub type RecentHoldersOf<T> = BoundedVec<(Epoch, u32), TenureWindow<T>>;
 
 /// Who belongs to a stakeholder chamber.
 #[derive(
@@ -784,6 +898,9 @@ pub struct Proposal<T: Config> {
 	/// The block of its last vote (of its creation before any): an early close waits the
 	/// scope's enactment delay after it, so that the other side can answer the last vote.
 	pub last_vote: BlockNumberOf<T>,
+	/// Whole epochs a voter must have held units in a recognised project before its epoch
+	/// (chain scope: the chain's tenure when it was created; 0 otherwise).
+	pub tenure: u32,
 }
 
 /// Who may vote on a proposal made now in a scope (what the proposal records).
@@ -796,6 +913,8 @@ pub struct Electorate<T: Config> {
 	pub recognised: RecognisedOf<T>,
 	/// The scope's least number of voters.
 	pub min_voters: u32,
+	/// The chain's tenure (chain scope; 0 otherwise).
+	pub tenure: u32,
 }
 
 impl<T: Config> Proposal<T> {
@@ -964,6 +1083,28 @@ pub struct UnitsView {
 	pub total: Units,
 	/// The account's share: its units over the total.
 	pub share: Perbill,
+}
+
+/// What makes an account a member of a project's chambers and of the chain now
+/// (`CommonsApi::membership`).
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct MembershipView<Balance> {
+	/// What the project asks of a payer in all: its `min_paid` raised to the chain's.
+	pub min_paid: Balance,
+	/// What the account paid the project in all (payments of at least the existential
+	/// deposit).
+	pub paid: Balance,
+	/// Whether it is a member of the project's `Payers` chamber.
+	pub payer: bool,
+	/// Whether it is on the project's list (its `Listed` chamber).
+	pub listed: bool,
+	/// Whether it holds units in the project.
+	pub holder: bool,
+	/// Whether it would vote on a chain proposal made now: a holder past the chain's tenure
+	/// in a project the chain recognises.
+	pub chain_member: bool,
+	/// The chain's tenure, in epochs.
+	pub tenure: u32,
 }
 
 /// A page of contributions an account may review (`CommonsApi::reviewable`).

@@ -64,6 +64,9 @@ pub trait WeightInfo {
 	fn set_recognised() -> Weight;
 	fn set_default_governance() -> Weight;
 	fn set_governance_floor() -> Weight;
+	fn set_min_paid() -> Weight;
+	fn set_membership_rules(r: u32, ) -> Weight;
+	fn leave_chamber() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -551,10 +554,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::ChamberListCount` (r:1 w:1)
 	/// Proof: `Commons::ChamberListCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn set_chamber_member() -> Weight {
-		// Minimum execution time: 34_204_000 picoseconds.
-		Weight::from_parts(50_113_000, 4399)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// With the deposit held (`Balances::Holds`, `System::Account`: r:2 w:2), added by
+		// hand until the benchmarks run (#17).
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -579,6 +583,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_governance_floor() -> Weight {
 		Weight::from_parts(20_539_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
+	}	/// Storage: `Commons::Projects` (r:1 w:0), `Commons::Membership` (r:1 w:0),
+	/// `Commons::MinPaid` (r:0 w:1)
+	/// The shape of `set_recognised` with one more read, until the benchmarks run (#17).
+	fn set_min_paid() -> Weight {
+		Weight::from_parts(52_878_000, 4399)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Commons::Membership` (r:0 w:1), `Commons::RecognisedProjects` (r:1 w:1),
+	/// `Commons::ReviewPolicies` (r:r w:0)
+	/// Estimated from `set_recognised` per recognised project, until the benchmarks run (#17).
+	fn set_membership_rules(r: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 528)
+			.saturating_add(Weight::from_parts(52_878_000, 2547).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+	}
+	/// Storage: `Commons::ChamberList` (r:1 w:1), `Commons::ChamberListCount` (r:1 w:1),
+	/// `Balances::Holds` (r:1 w:1), `System::Account` (r:1 w:1)
+	/// The shape of `set_chamber_member` with a hold released, until the benchmarks run (#17).
+	fn leave_chamber() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 }
 
@@ -726,9 +756,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_chamber_member() -> Weight {
-		Weight::from_parts(50_113_000, 4399)
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		// With the deposit held (`Balances::Holds`, `System::Account`: r:2 w:2), added by
+		// hand until the benchmarks run (#17).
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn set_recognised() -> Weight {
 		Weight::from_parts(52_878_000, 4399)
@@ -742,5 +774,31 @@ impl WeightInfo for () {
 	fn set_governance_floor() -> Weight {
 		Weight::from_parts(20_539_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
+	}	/// Storage: `Commons::Projects` (r:1 w:0), `Commons::Membership` (r:1 w:0),
+	/// `Commons::MinPaid` (r:0 w:1)
+	/// The shape of `set_recognised` with one more read, until the benchmarks run (#17).
+	fn set_min_paid() -> Weight {
+		Weight::from_parts(52_878_000, 4399)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// Storage: `Commons::Membership` (r:0 w:1), `Commons::RecognisedProjects` (r:1 w:1),
+	/// `Commons::ReviewPolicies` (r:r w:0)
+	/// Estimated from `set_recognised` per recognised project, until the benchmarks run (#17).
+	fn set_membership_rules(r: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 528)
+			.saturating_add(Weight::from_parts(52_878_000, 2547).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().writes(2))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(r.into())))
+	}
+	/// Storage: `Commons::ChamberList` (r:1 w:1), `Commons::ChamberListCount` (r:1 w:1),
+	/// `Balances::Holds` (r:1 w:1), `System::Account` (r:1 w:1)
+	/// The shape of `set_chamber_member` with a hold released, until the benchmarks run (#17).
+	fn leave_chamber() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 }

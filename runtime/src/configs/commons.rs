@@ -38,6 +38,7 @@ parameter_types! {
 	pub const AppealWindow: BlockNumber = 3 * DAYS;
 	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
 	pub const ProposalForfeit: Perbill = Perbill::from_percent(50);
+	pub const ListDeposit: crate::Balance = UNIT;
 	/// A project's enactment may take 5% of a block, the chain's half of one (the scheduler
 	/// runs up to 80%, so a passed call is never permanently overweight).
 	pub MaxProjectEnactmentWeight: Weight = Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
@@ -93,6 +94,12 @@ impl pallet_commons::Config for Runtime {
 	type MaxProjectEnactmentsPerBlock = ConstU32<40>;
 	type VoteRetention = VoteRetention;
 	type AppealWindow = AppealWindow;
+	/// One CMN for each account a project lists, from its treasury.
+	type ListDeposit = ListDeposit;
+	/// A tenure of up to 60 epochs (days): each project counts its joiners of the last 60 days.
+	type MaxTenure = ConstU32<60>;
+	/// Twenty rewarded reviews a day per reviewer and project.
+	type MaxRewardedReviews = ConstU32<20>;
 	type WeightInfo = pallet_commons::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

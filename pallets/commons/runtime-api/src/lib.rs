@@ -2,7 +2,8 @@
 //!
 //! From polkadot.js: `api.call.commonsApi.project(id)`, `.units(project, who)`,
 //! `.contribution(id)`, `.pendingIncome(project, who)`, `.income(project)`, `.reviewable(project, who, cursor, limit)`,
-//! `.attestationPayload(contribution, verdict, assessedQuantity, expiresAt)`. Every type is
+//! `.attestationPayload(contribution, verdict, assessedQuantity, expiresAt)`,
+//! `.membership(project, who)`. Every type is
 //! described in the metadata.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -12,7 +13,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use pallet_commons::{
-	ContributionId, IncomeState, ProjectId, Quantity, ReviewablePage, UnitsView, Verdict,
+	ContributionId, IncomeState, MembershipView, ProjectId, Quantity, ReviewablePage, UnitsView,
+	Verdict,
 };
 
 sp_api::decl_runtime_apis! {
@@ -20,7 +22,8 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 2: every answer is a named struct (`UnitsView`, `ReviewablePage`, and the
 	/// runtime's `ProjectView` and `ContributionView`), so clients see field names.
-	#[api_version(2)]
+	/// Version 3: `membership`.
+	#[api_version(3)]
 	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView>
 	where
 		AccountId: Codec,
@@ -54,5 +57,10 @@ sp_api::decl_runtime_apis! {
 			assessed_quantity: Option<Quantity>,
 			expires_at: BlockNumber,
 		) -> Vec<u8>;
+		/// What makes `who` a member of a project's chambers and of the chain now: what the
+		/// project asks of a payer and what `who` paid, the list, and chain membership past the
+		/// tenure.
+		#[api_version(3)]
+		fn membership(project: ProjectId, who: AccountId) -> MembershipView<Balance>;
 	}
 }

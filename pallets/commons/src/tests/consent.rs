@@ -175,6 +175,7 @@ fn proposal_of(chambers: &[(Chamber, Tally)], votes: u32, min_voters: u32) -> Pr
 		recognised: Default::default(),
 		min_voters,
 		last_vote: 1,
+		tenure: 0,
 	}
 }
 

@@ -275,10 +275,10 @@ fn floors_hold_for_every_project_and_the_default() {
 		assert!(commons_events().contains(&Event::GovernanceFloorSet { floor }));
 		// Below the floor is refused for a project, for the default, and for a chamber.
 		for params in [
-			GovernanceParams { voting_period: 4, ..low.max_with(&floor) },
-			GovernanceParams { enactment_delay: 1, ..low.max_with(&floor) },
-			GovernanceParams { quorum: Perbill::from_percent(29), ..low.max_with(&floor) },
-			GovernanceParams { min_voters: 1, ..low.max_with(&floor) },
+			GovernanceParams { voting_period: 4, ..floor.raise(low) },
+			GovernanceParams { enactment_delay: 1, ..floor.raise(low) },
+			GovernanceParams { quorum: Perbill::from_percent(29), ..floor.raise(low) },
+			GovernanceParams { min_voters: 1, ..floor.raise(low) },
 		] {
 			assert_noop!(
 				Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params),
@@ -306,10 +306,10 @@ fn floors_hold_for_every_project_and_the_default() {
 		assert_ok!(Commons::set_governance(
 			RuntimeOrigin::signed(alice()),
 			Scope::Project(empty),
-			low.max_with(&floor)
+			floor.raise(low)
 		));
 		// Parameters set before the floor are read as raised to it: one vote no longer decides.
-		assert_eq!(Commons::governance_of(Scope::Project(p)), low.max_with(&floor));
+		assert_eq!(Commons::governance_of(Scope::Project(p)), floor.raise(low));
 		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
 		let proposal = Proposals::<Test>::get(id).unwrap();
 		assert_eq!((proposal.min_voters, proposal.ends), (2, System::block_number() + 5));

@@ -474,9 +474,18 @@ fn listed_and_maintainer_chambers() {
 		.try_into()
 		.unwrap();
 		assert_ok!(Commons::set_chambers(RuntimeOrigin::root(), p, chambers));
+		// Each entry holds a deposit from the treasury while the vote (here Root) lists.
+		let treasury = Commons::treasury_account(p);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(alice()),
+			treasury.clone(),
+			1_000
+		));
 		assert_ok!(Commons::set_chamber_member(RuntimeOrigin::root(), p, eve(), true));
 		assert_ok!(Commons::set_chamber_member(RuntimeOrigin::root(), p, ferdie(), true));
+		assert_eq!(list_held(&treasury), 2 * LIST_DEPOSIT);
 		assert_ok!(Commons::set_chamber_member(RuntimeOrigin::root(), p, ferdie(), false));
+		assert_eq!(list_held(&treasury), LIST_DEPOSIT);
 		assert_eq!(crate::ChamberListCount::<Test>::get(p), 1);
 		run_to(3);
 		// Dave holds units but sits in neither chamber.
@@ -666,4 +675,10 @@ fn an_empty_chamber_does_not_block_and_a_moved_key_does_not_vote_twice() {
 			ProposalStatus::Passed { .. }
 		));
 	});
+}
+
+/// What the pallet holds from `who` for list entries.
+pub fn list_held(who: &AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&crate::HoldReason::ListDeposit.into(), who)
 }

@@ -201,3 +201,62 @@ fn the_post_upgrade_check_catches_a_migration_that_did_not_run() {
 		migrate();
 	});
 }
+
+/// Version 4: payers by what they paid (the old records, which kept no amount, go), list
+/// entries with deposits held from the treasury, proposals with a tenure, the recent holders.
+#[test]
+fn membership_records_of_version_3_are_migrated() {
+	use crate::{
+		migrations::v4::{self, Raw},
+		ChamberList, ChamberListCount, PayerCount, Payers, RecentHolders,
+	};
+	test(|| {
+		let p = members_project();
+		// Written in version 3's layout: a payer of a planck, a listed account, a proposal.
+		v4::old::Payers::<Test>::insert(p, bob(), 2u64);
+		PayerCount::<Test>::insert(p, 1);
+		v4::old::ChamberList::<Test>::insert(p, eve(), 2u64);
+		v4::old::ChamberList::<Test>::insert(p, ferdie(), 2u64);
+		ChamberListCount::<Test>::insert(p, 2);
+		// The treasury pays for one entry, not for the second.
+		let treasury = Commons::treasury_account(p);
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
+			&treasury,
+			LIST_DEPOSIT
+		));
+		let old = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		// One proposal in version 3's layout, one already in version 4's (as the version 3
+		// step of the same upgrade writes it).
+		let kept = propose(&eve(), Scope::Project(p), set_equation_call(p));
+		let proposal = Proposals::<Test>::get(old).unwrap();
+		v4::old::Proposals::<Test>::insert(
+			old,
+			Raw(v4::OldProposal::<Test>::downgraded(proposal.clone()).encode()),
+		);
+		assert!(Proposals::<Test>::try_get(old).is_err(), "not in the new layout");
+		let recent = RecentHolders::<Test>::take(p);
+		StorageVersion::new(3).put::<Commons>();
+
+		let state = v4::PaidMembership::<Test>::pre_upgrade_state().expect("pre");
+		v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		v4::PaidMembership::<Test>::post_upgrade_check(state).expect("post");
+		assert_eq!(Commons::on_chain_storage_version(), 4);
+
+		assert_eq!(Payers::<Test>::get(p, bob()), None);
+		assert_eq!(PayerCount::<Test>::get(p), 0);
+		let entries: Vec<_> = [eve(), ferdie()]
+			.iter()
+			.map(|who| ChamberList::<Test>::get(p, who).unwrap().deposit)
+			.collect();
+		assert_eq!(entries.iter().sum::<Balance>(), LIST_DEPOSIT);
+		assert_eq!(list_held(&treasury), LIST_DEPOSIT);
+		assert_eq!(ChamberList::<Test>::get(p, eve()).unwrap().since, 2);
+		assert_eq!(Proposals::<Test>::get(old).unwrap(), proposal);
+		assert_eq!(Proposals::<Test>::get(kept).unwrap().tenure, 0);
+		assert_eq!(RecentHolders::<Test>::get(p), recent);
+		// Leaving releases what the entry holds.
+		assert_ok!(Commons::leave_chamber(RuntimeOrigin::signed(eve()), p, ChamberRule::Listed));
+		assert_ok!(Commons::leave_chamber(RuntimeOrigin::signed(ferdie()), p, ChamberRule::Listed));
+		assert_eq!(list_held(&treasury), 0);
+	});
+}

@@ -8,6 +8,7 @@ mod enactment;
 mod governance;
 mod income;
 mod issuance;
+mod membership;
 mod migrations;
 mod projects;
 mod review;
