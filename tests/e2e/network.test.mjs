@@ -75,6 +75,11 @@ describe('a network of validators', () => {
         // that her account owns them.
         const { keys, proof } = await eve.rpc('author_rotateKeysWithOwner', [u8aToHex(evePair.publicKey)]);
         await send(api, api.tx.session.setKeys(keys, proof), evePair);
+        // Keys are stored for a deposit, held until they are purged.
+        const keyDeposit = api.consts.session.keyDeposit.toBigInt();
+        assert.equal(keyDeposit, 10n * 10n ** 12n, 'session keys hold 10 CMN');
+        const holds = await api.query.balances.holds(evePair.address);
+        assert.equal(holds.find((h) => h.id.isSession)?.amount.toBigInt(), keyDeposit);
         const bond = (await api.query.collatorSelection.candidacyBond()).toBigInt();
         const { events } = await send(api, api.tx.collatorSelection.registerAsCandidate(), evePair);
         assert.equal(eventsOf(events, 'collatorSelection', 'CandidateAdded').length, 1);

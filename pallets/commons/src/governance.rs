@@ -3,7 +3,7 @@
 
 use frame_support::{
 	ensure,
-	traits::{fungible::MutateHold, DefensiveOption, Get},
+	traits::{fungible::MutateHold, DefensiveOption, Get, QueryPreimage},
 	weights::Weight,
 	BoundedVec,
 };
@@ -276,11 +276,23 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotMember
 		);
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, proposal.deposit)?;
+		// Kept while the vote runs: its noter cannot remove it (pallet-preimage keeps a
+		// requested preimage).
+		if let Some(hash) = proposal.call.lookup_hash() {
+			T::Preimages::request(&hash);
+		}
 		let ends = proposal.ends;
 		Proposals::<T>::insert(id, proposal);
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed { proposal: id, scope, proposer, ends });
 		Ok((id, call_weight))
+	}
+
+	/// Gives up the request of a closed (or cancelled) proposal's preimage, made at `propose`.
+	fn unrequest_call(proposal: &Proposal<T>) {
+		if let Some(hash) = proposal.call.lookup_hash() {
+			T::Preimages::unrequest(&hash);
+		}
 	}
 
 	pub(crate) fn proposal(id: ProposalId) -> Result<Proposal<T>, DispatchError> {
@@ -372,6 +384,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
 		ensure!(proposal.votes == 0, Error::<T>::VotesCast);
 		Self::conclude_proposal(id, &mut proposal, false)?;
+		Self::unrequest_call(&proposal);
 		proposal.status = ProposalStatus::Cancelled;
 		if let Some(contribution) = proposal.appeal {
 			crate::Appeals::<T>::remove(contribution);
@@ -418,6 +431,8 @@ impl<T: Config> Pallet<T> {
 			proposal.status = ProposalStatus::Failed;
 			None
 		};
+		// After scheduling: the scheduler holds its own request of a passed call's preimage.
+		Self::unrequest_call(&proposal);
 		let tallies = BoundedVec::truncate_from(
 			proposal
 				.chambers

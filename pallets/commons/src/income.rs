@@ -99,7 +99,8 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		Self::project(project)?;
+		let p = Self::project(project)?;
+		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
 		// Only what the payer pays directly: the upstream shares below do not make it a payer
 		// of the upstream projects.
 		Self::note_payer(project, &payer, amount);
@@ -109,7 +110,10 @@ impl<T: Config> Pallet<T> {
 		let mut to_upstream = BalanceOf::<T>::zero();
 		for (up, share) in policy.upstream.iter() {
 			let part = share.mul_floor(amount);
-			if !part.is_zero() {
+			// A closed upstream project takes nothing: its share stays with this project's
+			// holders.
+			let open = Projects::<T>::get(up).is_some_and(|q| q.status == ProjectStatus::Active);
+			if !part.is_zero() && open {
 				// Upstream income goes to the upstream project's holders, not further upstream.
 				Self::distribute(&payer, *up, part)?;
 				Self::deposit_event(Event::UpstreamPaid { from: project, to: *up, amount: part });

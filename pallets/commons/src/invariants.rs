@@ -179,6 +179,13 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(p.min_voters > 0, "a proposal without a least number of voters");
 			ensure!(p.tenure <= T::MaxTenure::get(), "a proposal's tenure above the most");
+			if let (true, Some(hash)) = (open, p.call.lookup_hash()) {
+				use frame_support::traits::QueryPreimage;
+				ensure!(
+					T::Preimages::is_requested(&hash),
+					"an open proposal's preimage is not requested"
+				);
+			}
 			ensure!(p.scope == Scope::Chain || p.tenure == 0, "a project proposal with a tenure");
 			let maintainers_chamber =
 				p.chambers.iter().find(|(c, _)| c.rule == ChamberRule::Maintainers);

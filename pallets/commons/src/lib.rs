@@ -97,7 +97,9 @@
 //! project origin), pays shares to upstream projects (the commons this one builds on; each
 //! distributes its share to its own holders and forwards nothing), and the rest, rounding
 //! included, goes to the holders pro-rata to the units they hold at the moment of payment. A
-//! project without units yet receives everything in its treasury.
+//! project without units yet receives everything in its treasury. A closed project takes no
+//! income (`ProjectClosed`), and the share of an upstream project that has closed stays with
+//! the paying project's holders.
 //!
 //! Paying and claiming cost the same with one holder or a million: with `P = 10^12`
 //! ([`INCOME_PRECISION`]), each payment of `x` to holders of `U` units in all does

@@ -499,6 +499,8 @@ pub mod v3 {
 ///   nothing).
 /// - `Proposal` gains `tenure`: 0 for every stored proposal (there was none). Proposals already
 ///   in version 4's layout (written by the version 3 step in the same upgrade) are kept.
+/// - The preimage of every open proposal that has one is requested, as `propose` now does, so
+///   that its noter cannot remove it during the vote.
 /// - `RecentHolders` is built from the holdings whose holders joined in the last
 ///   [`Config::MaxTenure`] epochs, so that a tenure set later counts them right.
 ///
@@ -513,7 +515,7 @@ pub mod v4 {
 		migrations::VersionedMigration,
 		pallet_prelude::OptionQuery,
 		storage_alias,
-		traits::{fungible::MutateHold, Get, UncheckedOnRuntimeUpgrade},
+		traits::{fungible::MutateHold, Get, QueryPreimage, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 		Blake2_128Concat,
 	};
@@ -740,6 +742,13 @@ pub mod v4 {
 				match Self::proposal(&bytes) {
 					Some(p) => {
 						writes.saturating_inc();
+						// Version 4 requests an open proposal's preimage for its vote.
+						if p.status == ProposalStatus::Open {
+							if let Some(hash) = p.call.lookup_hash() {
+								T::Preimages::request(&hash);
+								writes.saturating_inc();
+							}
+						}
 						Proposals::<T>::insert(id, p);
 					},
 					None => log::warn!("v4: proposal {id} decodes in neither layout"),

@@ -24,6 +24,8 @@ parameter_types! {
 	/// Blocks per session: the validator set can change this often.
 	pub const SessionPeriod: BlockNumber = MINUTES;
 	pub const SessionOffset: BlockNumber = 0;
+	/// Held for stored session keys.
+	pub const KeyDeposit: crate::Balance = 10 * crate::UNIT;
 	/// The account of the validator pot.
 	pub const PotId: PalletId = PalletId(*b"PotStake");
 	pub StakingPot: AccountId = PotId::get().into_account_truncating();
@@ -68,7 +70,9 @@ impl pallet_session::Config for Runtime {
 	type DisablingStrategy = ();
 	type WeightInfo = ();
 	type Currency = Balances;
-	type KeyDeposit = ();
+	/// Session keys are stored for 10 CMN, held until `session.purge_keys` (genesis keys hold
+	/// none).
+	type KeyDeposit = KeyDeposit;
 }
 
 impl pallet_collator_selection::Config for Runtime {

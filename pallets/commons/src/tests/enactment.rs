@@ -365,3 +365,51 @@ fn a_vote_may_last_longer_than_an_epoch_without_drawing_on_two_budgets() {
 		));
 	});
 }
+
+/// The noter of a proposal's preimage removes it during the vote, so that the passed proposal
+/// cannot be enacted (or a different call noted under another proposal's eyes): it stays
+/// requested while the vote runs, and the scheduler keeps it until the dispatch.
+#[test]
+fn a_proposals_preimage_stays_for_its_vote() {
+	use codec::Encode;
+	use frame_support::traits::{Bounded, QueryPreimage};
+	use sp_runtime::traits::Hash;
+	test(|| {
+		let p = members_project();
+		let bytes = set_equation_call(p).encode();
+		let hash = <Test as frame_system::Config>::Hashing::hash(&bytes);
+		let lookup = || Box::new(Bounded::Lookup { hash, len: bytes.len() as u32 });
+		assert_ok!(Preimage::note_preimage(RuntimeOrigin::signed(dave()), bytes.clone()));
+		let id = crate::NextProposalId::<Test>::get();
+		assert_ok!(Commons::propose(
+			RuntimeOrigin::signed(dave()),
+			Scope::Project(p),
+			lookup(),
+			description()
+		));
+		assert!(<Preimage as QueryPreimage>::is_requested(&hash));
+		assert_ok!(Preimage::unnote_preimage(RuntimeOrigin::signed(dave()), hash));
+		assert_eq!(<Preimage as QueryPreimage>::len(&hash), Some(bytes.len() as u32));
+		vote(&dave(), id, true, 1);
+		vote(&eve(), id, true, 1);
+		close_after_voting(id);
+		run_to(System::block_number() + ENACTMENT_DELAY);
+		assert_eq!(crate::ValueEquations::<Test>::get(p).unwrap().version, 2);
+		// Dispatched, it is dropped.
+		assert_eq!(<Preimage as QueryPreimage>::len(&hash), None);
+
+		// A cancelled proposal no longer requests it: its noter may remove it.
+		assert_ok!(Preimage::note_preimage(RuntimeOrigin::signed(dave()), bytes.clone()));
+		let id = crate::NextProposalId::<Test>::get();
+		assert_ok!(Commons::propose(
+			RuntimeOrigin::signed(dave()),
+			Scope::Project(p),
+			lookup(),
+			description()
+		));
+		assert_ok!(Commons::cancel(RuntimeOrigin::signed(dave()), id));
+		assert!(!<Preimage as QueryPreimage>::is_requested(&hash));
+		assert_ok!(Preimage::unnote_preimage(RuntimeOrigin::signed(dave()), hash));
+		assert_eq!(<Preimage as QueryPreimage>::len(&hash), None);
+	});
+}

@@ -309,3 +309,35 @@ fn conservation_over_random_sequences() {
 		});
 	}
 }
+
+#[test]
+fn a_closed_project_takes_no_income_and_a_closed_upstreams_share_stays_home() {
+	test(|| {
+		let upstream = create_project(&bob());
+		let p = create_project(&alice());
+		mint(p, &dave(), 1);
+		assert_ok!(Commons::set_income_policy(
+			project_origin(p),
+			p,
+			Perbill::zero(),
+			vec![(upstream, Perbill::from_percent(20))].try_into().unwrap(),
+		));
+		// The upstream project closes (its maintainer acts for it: it has no holders).
+		assert_ok!(Commons::close_project(RuntimeOrigin::signed(bob()), upstream));
+		assert_noop!(
+			Commons::pay_income(RuntimeOrigin::signed(ferdie()), upstream, 100),
+			Error::<Test>::ProjectClosed
+		);
+		// Its share falls through to this project's holders.
+		pay(&ferdie(), p, 1_000);
+		assert_eq!(Commons::pending_income(p, &dave()), 1_000);
+		assert!(commons_events().contains(&Event::IncomePaid {
+			project: p,
+			payer: ferdie(),
+			amount: 1_000,
+			to_holders: 1_000,
+			to_treasury: 0,
+			to_upstream: 0,
+		}));
+	});
+}
