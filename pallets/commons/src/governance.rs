@@ -400,10 +400,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.status == ProposalStatus::Open, Error::<T>::ProposalNotOpen);
 		let now = frame_system::Pallet::<T>::block_number();
 		let early = now <= proposal.ends;
+		// The scheduler takes only future blocks: at least the next one.
+		let delay = Self::governance_of(proposal.scope).enactment_delay.max(1u32.into());
 		let passed = if early {
 			// The other side gets the enactment delay to answer the last vote: whoever votes last
 			// cannot close at once on a tally they just made.
-			let delay = Self::governance_of(proposal.scope).enactment_delay.max(1u32.into());
 			ensure!(now >= proposal.last_vote.saturating_add(delay), Error::<T>::VotingOngoing);
 			proposal
 				.certain_outcome(Self::max_votes(proposal.scope))
@@ -417,8 +418,6 @@ impl<T: Config> Pallet<T> {
 		Self::conclude_proposal(id, &mut proposal, unattended)?;
 		let mut tried = 0;
 		let enactment = if passed {
-			// The scheduler takes only future blocks: at least the next one.
-			let delay = Self::governance_of(proposal.scope).enactment_delay.max(1u32.into());
 			let (enactment, searched) = Self::schedule_enactment(
 				proposal.scope,
 				now.saturating_add(delay),

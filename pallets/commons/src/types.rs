@@ -918,13 +918,23 @@ pub struct Electorate<T: Config> {
 }
 
 impl<T: Config> Proposal<T> {
+	/// Whether at least `min_voters` (and at least one) distinct members voted.
+	fn enough_voters(&self) -> bool {
+		self.votes >= self.min_voters.max(1)
+	}
+
+	/// Whether at least one of its chambers had members when it was made.
+	fn had_members(&self) -> bool {
+		self.chambers.iter().any(|(_, t)| t.members > 0)
+	}
+
 	/// Whether it passes on the votes cast: at least `min_voters` distinct voters, at least
 	/// one chamber that had members when it was made, and every chamber that had members
 	/// approves. A chamber with no members (an empty list, no payers yet) has nobody to
 	/// consent and does not block; a proposal nobody could vote on never passes.
 	pub fn passes(&self) -> bool {
-		self.votes >= self.min_voters.max(1)
-			&& self.chambers.iter().any(|(_, t)| t.members > 0)
+		self.enough_voters()
+			&& self.had_members()
 			&& self
 				.chambers
 				.iter()
@@ -935,8 +945,8 @@ impl<T: Config> Proposal<T> {
 	/// every chamber that had members, its quorum. A proposal that fails without it forfeits
 	/// part of its deposit.
 	pub fn reached_quorum(&self) -> bool {
-		self.votes >= self.min_voters.max(1)
-			&& self.chambers.iter().any(|(_, t)| t.members > 0)
+		self.enough_voters()
+			&& self.had_members()
 			&& self
 				.chambers
 				.iter()
@@ -951,7 +961,7 @@ impl<T: Config> Proposal<T> {
 	/// counted in each: the remaining members are overestimated, never under.
 	pub fn certain_outcome(&self, max_votes: u64) -> Option<bool> {
 		let remaining = |t: &Tally| u64::from(t.members.saturating_sub(t.voters));
-		if !self.chambers.iter().any(|(_, t)| t.members > 0) {
+		if !self.had_members() {
 			return Some(false);
 		}
 		let could_join =
@@ -959,7 +969,7 @@ impl<T: Config> Proposal<T> {
 		if u64::from(self.votes).saturating_add(could_join) < u64::from(self.min_voters.max(1)) {
 			return Some(false);
 		}
-		let mut sure_to_pass = self.votes >= self.min_voters.max(1);
+		let mut sure_to_pass = self.enough_voters();
 		for (chamber, t) in self.chambers.iter().filter(|(_, t)| t.members > 0) {
 			let swing = remaining(t).saturating_mul(max_votes);
 			if t.ayes.saturating_add(swing) <= t.nays {

@@ -67,17 +67,23 @@ fn rejected(p: ProjectId) -> ContributionId {
 	c
 }
 
+/// Dave, Eve and Ferdie's project, Eve's rejected contribution, her appeal for 3 hours, and
+/// the `accept_appeal` call it carries.
+fn appealed() -> (ProjectId, ContributionId, ProposalId, RuntimeCall) {
+	let p = members_project();
+	let c = rejected(p);
+	assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 3, description()));
+	let appeal = Appeals::<Test>::get(c).unwrap();
+	let accept = RuntimeCall::Commons(crate::Call::accept_appeal { contribution: c, quantity: 3 });
+	(p, c, appeal, accept)
+}
+
 #[test]
 fn proposals_opened_before_the_upgrade_are_carried_over_or_voided() {
 	test(|| {
-		let p = members_project();
-		let c = rejected(p);
 		// Opened before the upgrade: Eve's appeal, Dave's direct proposal to accept it (a call
 		// whose encoding changes), and Dave's proposal to change the equation (unchanged).
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 3, description()));
-		let appeal = Appeals::<Test>::get(c).unwrap();
-		let accept =
-			RuntimeCall::Commons(crate::Call::accept_appeal { contribution: c, quantity: 3 });
+		let (p, c, appeal, accept) = appealed();
 		let direct = propose(&dave(), Scope::Project(p), accept.clone());
 		let equation = propose(&dave(), Scope::Project(p), set_equation_call(p));
 		vote(&ferdie(), direct, true, 2);
@@ -142,10 +148,7 @@ fn proposals_opened_before_the_upgrade_are_carried_over_or_voided() {
 #[test]
 fn a_passed_appeal_awaiting_enactment_is_scheduled_again() {
 	test(|| {
-		let p = members_project();
-		let c = rejected(p);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 3, description()));
-		let appeal = Appeals::<Test>::get(c).unwrap();
+		let (p, c, appeal, accept) = appealed();
 		for who in [dave(), eve(), ferdie()] {
 			vote(&who, appeal, true, 1);
 		}
@@ -155,8 +158,6 @@ fn a_passed_appeal_awaiting_enactment_is_scheduled_again() {
 			panic!("passed");
 		};
 		// The agenda and the proposal hold the old encoding.
-		let accept =
-			RuntimeCall::Commons(crate::Call::accept_appeal { contribution: c, quantity: 3 });
 		pallet_scheduler::Agenda::<Test>::mutate(enactment, |agenda| {
 			for task in agenda.iter_mut().flatten() {
 				task.call = old_encoding(&accept);
@@ -186,12 +187,7 @@ fn a_passed_appeal_awaiting_enactment_is_scheduled_again() {
 #[test]
 fn the_post_upgrade_check_catches_a_migration_that_did_not_run() {
 	test(|| {
-		let p = members_project();
-		let c = rejected(p);
-		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 3, description()));
-		let appeal = Appeals::<Test>::get(c).unwrap();
-		let accept =
-			RuntimeCall::Commons(crate::Call::accept_appeal { contribution: c, quantity: 3 });
+		let (_, _, appeal, accept) = appealed();
 		downgrade_proposals(&[(appeal, accept)]);
 		StorageVersion::new(2).put::<Commons>();
 		let state = v3::SnapshotElectorates::<Test>::pre_upgrade_state().expect("pre");
