@@ -62,7 +62,7 @@ fn test_governance() -> Option<GovernanceParams<BlockNumber>> {
 }
 
 /// Test chains' membership: a tenure of one epoch (a day), so that a key minted units today votes
-/// on the chain's proposals from tomorrow; a payer joins a chamber after paying 10 CMN; a
+/// on the chain's proposals from the day after tomorrow (a whole day held); a payer joins a chamber after paying 10 CMN; a
 /// recognised project needs two approvals of half the verdicts, reviewed by its holders or
 /// maintainers, without optimistic acceptance.
 fn test_membership() -> Option<MembershipRules<u128, BlockNumber>> {
@@ -212,7 +212,7 @@ pub fn production_floor() -> GovernanceFloor<BlockNumber> {
 }
 
 /// A real network's membership: a chain member has held units in a recognised project for 14
-/// epochs (days); a payer joins a project's `Payers` chamber after paying it 100 CMN; a
+/// whole epochs (days) after the day it joined; a payer joins a project's `Payers` chamber after paying it 100 CMN; a
 /// recognised project needs two approvals of two thirds of the verdicts over at least three
 /// days, reviewed by its holders or maintainers, and never accepts unreviewed work.
 pub fn production_membership() -> MembershipRules<u128, BlockNumber> {

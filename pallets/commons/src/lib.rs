@@ -227,8 +227,8 @@
 //!
 //! **Tenure.** The chain's [`MembershipRules`] ([`set_membership_rules`](Pallet::set_membership_rules))
 //! also set a tenure, in whole epochs: a holder votes on the chain's proposals (and counts in
-//! their member count) only once it has held units in a recognised project since an epoch at
-//! least `tenure` epochs before the proposal's (genesis holdings are past any tenure), and
+//! their member count) only once it has held units in a recognised project for `tenure` whole
+//! epochs after the one it joined in (genesis holdings are past any tenure), and
 //! earns reviewers' rewards in a recognised project only past it (other projects' rewards
 //! are their own business: they make no chain members). Each project counts its holders by the epoch they
 //! joined in, for the last [`Config::MaxTenure`] epochs ([`RecentHolders`]), so the count
@@ -549,12 +549,13 @@ pub mod pallet {
 		type ListDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest tenure the chain may set, in epochs: each project keeps count of its
-		/// holders by the epoch they joined in for this many epochs.
+		/// holders by the epoch they joined in for this many epochs. Changing it needs a
+		/// migration that rebuilds [`RecentHolders`].
 		#[pallet::constant]
 		type MaxTenure: Get<u32>;
 
 		/// Most reviews of one reviewer in one project rewarded per epoch: reviewers approving
-		/// each other's work in a ring earn nothing beyond it.
+		/// each other's work in a ring earn no reviewer rewards beyond it (per account).
 		#[pallet::constant]
 		type MaxRewardedReviews: Get<u32>;
 

@@ -132,7 +132,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Sets the chain's membership rules; recognised projects whose review policy is below the
-	/// new floor stop being recognised. Returns how many recognised projects were read.
+	/// new floor stop being recognised (at most `MaxRecognised` policies read).
 	pub(crate) fn do_set_membership_rules(
 		rules: MembershipRules<BalanceOf<T>, BlockNumberOf<T>>,
 	) -> DispatchResult {
@@ -156,8 +156,9 @@ impl<T: Config> Pallet<T> {
 			.is_some_and(|p| Membership::<T>::get().review.admits(&p.rules))
 	}
 
-	/// Whether a holding is past `tenure` epochs at block `at`: held since an epoch at least
-	/// `tenure` epochs before `at`'s (and since a block before `at`), or since genesis.
+	/// Whether a holding is past `tenure` epochs at block `at`: held for `tenure` whole epochs
+	/// (since an epoch more than `tenure` epochs before `at`'s), or since genesis; with no
+	/// tenure, since a block before `at`.
 	pub(crate) fn past_tenure(
 		holding: &Holding<BalanceOf<T>, BlockNumberOf<T>>,
 		tenure: u32,
@@ -168,12 +169,12 @@ impl<T: Config> Pallet<T> {
 		}
 		tenure == 0
 			|| holding.member_since.is_zero()
-			|| Self::epoch_of(holding.member_since).saturating_add(tenure) <= Self::epoch_of(at)
+			|| Self::epoch_of(holding.member_since).saturating_add(tenure) < Self::epoch_of(at)
 	}
 
 	/// Holders of `project` past `tenure` epochs at the start of the current block's epoch
-	/// count: its holders less those who joined in the last `tenure` epochs (genesis holders
-	/// never among them). At most `MaxTenure + 1` entries read, in one storage item.
+	/// count: its holders less those who joined in this epoch or the `tenure` before it
+	/// (genesis holders never among them). At most `MaxTenure + 1` entries read, in one storage item.
 	pub(crate) fn holders_past_tenure(project: ProjectId, holders: u32, tenure: u32) -> u32 {
 		if tenure == 0 {
 			return holders;
@@ -181,7 +182,7 @@ impl<T: Config> Pallet<T> {
 		let now = Self::current_epoch();
 		let recent = RecentHolders::<T>::get(project)
 			.iter()
-			.filter(|(epoch, _)| epoch.saturating_add(tenure) > now)
+			.filter(|(epoch, _)| epoch.saturating_add(tenure) >= now)
 			.fold(0u32, |n, (_, joined)| n.saturating_add(*joined));
 		holders.saturating_sub(recent)
 	}
@@ -201,8 +202,9 @@ impl<T: Config> Pallet<T> {
 				Some((_, n)) => *n = n.saturating_add(1),
 				None => {
 					// After the pruning at most `MaxTenure` entries are left: room for one.
-					let pushed = recent.try_push((epoch, 1));
-					debug_assert!(pushed.is_ok(), "the window holds MaxTenure + 1 epochs");
+					if recent.try_push((epoch, 1)).is_err() {
+						frame_support::defensive!("the window holds MaxTenure + 1 epochs");
+					}
 				},
 			}
 		});
@@ -304,6 +306,9 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::check_list_deposits()?;
 		Self::check_recent_holders()?;
+		for id in RecognisedProjects::<T>::get() {
+			ensure!(Self::review_admitted(id), "a recognised project's review is below the floor");
+		}
 		for (project, who, rewarded) in ReviewRewards::<T>::iter() {
 			ensure!(
 				Holdings::<T>::get(project, &who).is_some_and(|h| h.units > 0),

@@ -499,6 +499,10 @@ pub mod v3 {
 ///   nothing).
 /// - `Proposal` gains `tenure`: 0 for every stored proposal (there was none). Proposals already
 ///   in version 4's layout (written by the version 3 step in the same upgrade) are kept.
+/// - An open proposal's `Payers` chamber keeps as members only those who voted (its payers are
+///   gone): it neither blocks the proposal nor makes it forfeit for lack of turnout.
+/// - A recognised project whose review policy is below the (default) review floor stops being
+///   recognised.
 /// - The preimage of every open proposal that has one is requested, as `propose` now does, so
 ///   that its noter cannot remove it during the vote.
 /// - `RecentHolders` is built from the holdings whose holders joined in the last
@@ -740,10 +744,18 @@ pub mod v4 {
 				reads.saturating_inc();
 				let Some(Raw(bytes)) = old::Proposals::<T>::get(id) else { continue };
 				match Self::proposal(&bytes) {
-					Some(p) => {
+					Some(mut p) => {
 						writes.saturating_inc();
-						// Version 4 requests an open proposal's preimage for its vote.
 						if p.status == ProposalStatus::Open {
+							// Its payers are gone (below): the `Payers` chamber keeps the members
+							// who voted, so that it neither blocks the proposal nor makes it
+							// fail for lack of turnout.
+							for (chamber, tally) in p.chambers.iter_mut() {
+								if chamber.rule == ChamberRule::Payers {
+									tally.members = tally.voters;
+								}
+							}
+							// Version 4 requests an open proposal's preimage for its vote.
 							if let Some(hash) = p.call.lookup_hash() {
 								T::Preimages::request(&hash);
 								writes.saturating_inc();
@@ -765,6 +777,20 @@ pub mod v4 {
 				writes = writes.saturating_add(3);
 				Some(Self::list_entry(project, since))
 			});
+			// A project recognised before the review floor existed and below it confers chain
+			// membership no more (at most `MaxRecognised`).
+			for id in crate::RecognisedProjects::<T>::get() {
+				reads = reads.saturating_add(2);
+				if !Pallet::<T>::review_admitted(id) {
+					writes.saturating_inc();
+					log::warn!(
+						"v4: project {id}'s review is below the floor: no longer recognised"
+					);
+					if Pallet::<T>::do_set_recognised(id, false).is_err() {
+						log::warn!("v4: project {id} could not be unrecognised");
+					}
+				}
+			}
 			let window = T::MaxTenure::get();
 			let epoch = Pallet::<T>::current_epoch();
 			for (project, _, h) in Holdings::<T>::iter() {

@@ -562,8 +562,8 @@ impl<BlockNumber: Copy + Ord> GovernanceFloor<BlockNumber> {
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MembershipRules<Balance, BlockNumber> {
-	/// Whole epochs of voice credits an account must have held units in a recognised project
-	/// before it votes on the chain's proposals, counts in their quorum and earns reviewers'
+	/// Whole epochs of voice credits, after the epoch it joined in, an account must have held
+	/// units in a recognised project before it votes on the chain's proposals, counts in their quorum and earns reviewers'
 	/// rewards in a recognised project (at most [`Config::MaxTenure`]). 0: from the block after it first held them.
 	/// Holdings from genesis (the founders') are past any tenure.
 	pub tenure: u32,

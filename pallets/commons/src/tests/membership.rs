@@ -257,7 +257,7 @@ fn colluders_project() -> ProjectId {
 fn two_colluders_cannot_mint_chain_members() {
 	test(|| {
 		let p = colluders_project();
-		run_to(2 * EPOCH + 1);
+		run_to(3 * EPOCH + 1);
 		// The attack: Dave and Eve approve the work of five fresh keys.
 		let keys: Vec<AccountId> = (0..5).map(fresh).collect();
 		for k in &keys {
@@ -267,8 +267,8 @@ fn two_colluders_cannot_mint_chain_members() {
 			assert!(matches!(status(c), ContributionStatus::Accepted { units: 100, .. }));
 		}
 		assert_eq!(Projects::<Test>::get(p).unwrap().holders, 7);
-		assert_eq!(RecentHolders::<Test>::get(p).into_inner(), vec![(0, 2), (2, 5)]);
-		run_to(2 * EPOCH + 2);
+		assert_eq!(RecentHolders::<Test>::get(p).into_inner(), vec![(0, 2), (3, 5)]);
+		run_to(3 * EPOCH + 2);
 		// The new keys are holders but not chain members within the tenure: they neither vote
 		// nor propose, and the quorum counts only Dave and Eve.
 		let id = propose(&dave(), Scope::Chain, remark(1));
@@ -288,7 +288,13 @@ fn two_colluders_cannot_mint_chain_members() {
 		assert!(matches!(status(c), ContributionStatus::Accepted { reviewer_units: 0, .. }));
 		assert_eq!(Commons::units_of(p, &keys[1]), 100);
 		// Past the tenure they are members like any other.
-		run_to(4 * EPOCH + 1);
+		// (Two whole epochs: from epoch 6 on.)
+		run_to(5 * EPOCH + 1);
+		assert_noop!(
+			Commons::propose(signed(&keys[0]), Scope::Chain, inline(remark(3)), description()),
+			Error::<Test>::NotMember
+		);
+		run_to(6 * EPOCH + 1);
 		let later = propose(&dave(), Scope::Chain, remark(3));
 		assert_eq!(chamber_members(later), 7);
 		vote(&keys[0], later, true, 1);
@@ -489,7 +495,7 @@ fn the_runtime_api_says_what_makes_an_account_a_member() {
 			}
 		);
 		assert_ok!(Commons::pay_income(signed(&dave()), p, PROPOSAL_DEPOSIT));
-		run_to(2 * EPOCH);
+		run_to(3 * EPOCH);
 		let view = Commons::membership_view(p, &dave());
 		assert_eq!((view.paid, view.payer, view.chain_member), (PROPOSAL_DEPOSIT, true, true));
 	});

@@ -220,6 +220,14 @@ fn membership_records_of_version_3_are_migrated() {
 			&treasury,
 			LIST_DEPOSIT
 		));
+		// Its proposals have a chamber of payers (one, by the old count).
+		let chambers: ChambersOf<Test> = vec![
+			Chamber { rule: ChamberRule::Holders, quorum: Perbill::from_percent(50) },
+			Chamber { rule: ChamberRule::Payers, quorum: Perbill::from_percent(50) },
+		]
+		.try_into()
+		.unwrap();
+		assert_ok!(Commons::set_chambers(RuntimeOrigin::root(), p, chambers));
 		let old = propose(&dave(), Scope::Project(p), set_equation_call(p));
 		// One proposal in version 3's layout, one already in version 4's (as the version 3
 		// step of the same upgrade writes it).
@@ -247,7 +255,12 @@ fn membership_records_of_version_3_are_migrated() {
 		assert_eq!(entries.iter().sum::<Balance>(), LIST_DEPOSIT);
 		assert_eq!(list_held(&treasury), LIST_DEPOSIT);
 		assert_eq!(ChamberList::<Test>::get(p, eve()).unwrap().since, 2);
-		assert_eq!(Proposals::<Test>::get(old).unwrap(), proposal);
+		// The payers are gone: their chamber keeps those who voted (none), so it does not
+		// block the proposal nor make it forfeit; the rest is as it was.
+		let mut expected = proposal;
+		assert_eq!(expected.chambers[1].1.members, 1);
+		expected.chambers[1].1.members = 0;
+		assert_eq!(Proposals::<Test>::get(old).unwrap(), expected);
 		assert_eq!(Proposals::<Test>::get(kept).unwrap().tenure, 0);
 		assert_eq!(RecentHolders::<Test>::get(p), recent);
 		// Leaving releases what the entry holds.
