@@ -33,9 +33,13 @@ node_tests() {
 	COMMONS_NODE="$NODE_BIN" node --test "${files[@]}"
 }
 
+# The suites on one dev node each, which mostly wait for blocks, run two at a time; the
+# network of five validators and the upgrade after them, one at a time.
 e2e_tests() {
 	(cd tests/e2e && npm ci --no-audit --no-fund &&
-		COMMONS_NODE="$NODE_BIN" COMMONS_UPGRADE_WASM="$UPGRADE_WASM" node --test)
+		export COMMONS_NODE="$NODE_BIN" COMMONS_UPGRADE_WASM="$UPGRADE_WASM" &&
+		node --test --test-concurrency=2 lifecycle.test.mjs attacks.test.mjs &&
+		node --test network.test.mjs upgrade.test.mjs)
 }
 
 # Formatting, then clippy on the workspace's own crates (dependencies are only checked, not

@@ -61,17 +61,17 @@ pub use opaque::SessionKeys;
 
 /// The runtime's version. Bump `spec_version` with every change of runtime logic, and
 /// `transaction_version` when a call's encoding changes (2: `appeal` and `accept_appeal` take
-/// a quantity).
+/// a quantity; 3: a relayed attestation's payload names the contributor and the content).
 #[cfg(not(feature = "spec-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -83,10 +83,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 

@@ -96,23 +96,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Burns a revoked contribution's units; returns the moves followed.
 	pub(crate) fn do_revoke_contribution(
 		contribution: ContributionId,
 		mut c: Contribution<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
 			return Err(Error::<T>::NotAccepted.into());
 		};
-		let mut burned = Self::burn(c.project, &c.contributor, units)?;
+		// The units are burned where they are: moves by the project's vote are followed.
+		let (mut burned, mut hops) = Self::burn_following(c.project, &c.contributor, units)?;
 		// The rewarded approvers come first among the approvals, each minted `each`.
 		let each = Self::reward_each(&c, units);
 		let rewarded = reviewer_units.checked_div(each).unwrap_or(0);
 		for approval in c.approvals.iter().take(rewarded.try_into().unwrap_or(usize::MAX)) {
-			burned = burned.saturating_add(Self::burn(c.project, &approval.reviewer, each)?);
+			let (b, h) = Self::burn_following(c.project, &approval.reviewer, each)?;
+			burned = burned.saturating_add(b);
+			hops = hops.saturating_add(h);
 		}
 		c.status = ContributionStatus::Revoked { burned };
 		Contributions::<T>::insert(contribution, c);
 		Self::deposit_event(Event::ContributionRevoked { contribution, burned });
-		Ok(())
+		Ok(hops)
 	}
 }

@@ -11,10 +11,7 @@
 
 use super::*;
 use crate::{
-	signing::{
-		AttestationPayload, ContributionPayload, SignedAttestation, ATTESTATION_TAG,
-		CONTRIBUTION_TAG,
-	},
+	signing::{ContributionPayload, SignedAttestation, CONTRIBUTION_TAG},
 	Pallet as Commons,
 };
 use alloc::vec::Vec;
@@ -380,14 +377,13 @@ mod benchmarks {
 			let (c, _) = contribution::<T>(p, i);
 			approvals::<T>(c, max - 1, i * max);
 			let reviewer = T::BenchmarkHelper::signer(i);
-			let payload = AttestationPayload {
-				genesis_hash: Commons::<T>::genesis_hash(),
-				tag: ATTESTATION_TAG,
-				contribution: c,
-				verdict: Verdict::Approve,
-				assessed_quantity: Some(999),
-				expires_at: BlockNumberOf::<T>::max_value(),
-			};
+			let payload = Commons::<T>::attestation_payload_of(
+				c,
+				Verdict::Approve,
+				Some(999),
+				BlockNumberOf::<T>::max_value(),
+			)
+			.expect("submitted");
 			let mut wrapped = b"<Bytes>".to_vec();
 			wrapped.extend(payload.encode());
 			wrapped.extend(b"</Bytes>");
@@ -618,15 +614,23 @@ mod benchmarks {
 
 	/// Revoking a contribution accepted with `MaxReviewers` approvals: as many burns.
 	#[benchmark]
-	fn revoke_contribution() -> Result<(), BenchmarkError> {
+	fn revoke_contribution(h: Linear<0, { T::MaxMoveHops::get() }>) -> Result<(), BenchmarkError> {
 		let max = T::MaxReviewers::get();
 		let (p, _) = project::<T>(rules::<T>(max, false));
-		let (c, _) = contribution::<T>(p, 0);
+		let (c, contributor) = contribution::<T>(p, 0);
 		approvals::<T>(c, max, 0);
+		// The contributor's units moved `h` times: the revocation follows them.
+		let mut at = contributor;
+		for i in 0..h {
+			let to: T::AccountId = account("moved", i, 0);
+			Commons::<T>::do_move_units(p, at, to.clone()).expect("moves");
+			at = to;
+		}
 		let origin =
 			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, c);
+		assert_eq!(Commons::<T>::units_of(p, &at), 0);
 		assert!(matches!(
 			Contributions::<T>::get(c).expect("kept").status,
 			ContributionStatus::Revoked { .. }

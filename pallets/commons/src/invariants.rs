@@ -14,7 +14,7 @@ use sp_runtime::{
 use crate::{
 	types::*, Attestations, Config, Contributions, HoldReason, Holdings, IncomeStates,
 	NextContributionId, NextProjectId, Pallet, PendingContributions, Projects, ReviewPolicies,
-	ValueEquations,
+	UnitMoves, ValueEquations,
 };
 
 impl<T: Config> Pallet<T> {
@@ -26,6 +26,7 @@ impl<T: Config> Pallet<T> {
 	/// - every pending contribution's deposit is held, and the deposits held for contributions
 	///   and projects add up per account to what the currency holds for this pallet;
 	/// - a contribution's attestations agree with its counts of approvals and rejections;
+	/// - no chain of moves of units is longer than `MaxMoveHops` or leads to its own start;
 	/// - the governance invariants of [`Self::check_governance`].
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -51,6 +52,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(pending == p.pending, "pending count differs from the pending index");
 			let entry = held.entry(p.creator.clone()).or_default();
 			entry.0 = entry.0.saturating_add(p.deposit);
+		}
+
+		// No chain of moves is longer than a revocation follows, and none leads to itself.
+		for (_, who, m) in UnitMoves::<T>::iter() {
+			ensure!(m.depth <= T::MaxMoveHops::get(), "a chain of moves longer than MaxMoveHops");
+			ensure!(m.moved_to.as_ref() != Some(&who), "units moved to their own account");
 		}
 
 		for (id, c) in Contributions::<T>::iter() {

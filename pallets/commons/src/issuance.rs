@@ -2,12 +2,15 @@
 //! holders; only the project's vote moves them (a lost key) or burns them (a revoked
 //! contribution).
 
-use frame_support::{ensure, traits::DefensiveOption};
+use frame_support::{
+	ensure,
+	traits::{DefensiveOption, Get},
+};
 use sp_runtime::{ArithmeticError, DispatchError, DispatchResult, Perbill};
 
 use crate::{
 	types::*, Config, Error, Event, HoldingMarks, Holdings, IncomeStates, Pallet, Projects,
-	TotalMarks,
+	TotalMarks, UnitMoves,
 };
 
 impl<T: Config> Pallet<T> {
@@ -74,6 +77,33 @@ impl<T: Config> Pallet<T> {
 		Ok(burned)
 	}
 
+	/// Burns up to `units` of `project` from `who` and, for what `who` no longer holds, from
+	/// where the project's vote moved `who`'s units ([`UnitMoves`], at most
+	/// [`Config::MaxMoveHops`] moves on). Returns the units burned and the moves followed.
+	pub(crate) fn burn_following(
+		project: ProjectId,
+		who: &T::AccountId,
+		units: Units,
+	) -> Result<(Units, u32), DispatchError> {
+		let mut burned = Self::burn(project, who, units)?;
+		let mut at = who.clone();
+		let mut hops = 0u32;
+		while burned < units && hops < T::MaxMoveHops::get() {
+			let Some(next) = UnitMoves::<T>::get(project, &at).moved_to else { break };
+			hops = hops.saturating_add(1);
+			let short = units.saturating_sub(burned);
+			burned = burned.saturating_add(Self::burn(project, &next, short)?);
+			at = next;
+		}
+		Ok((burned, hops))
+	}
+
+	/// Most moves a revocation may follow: `MaxMoveHops` for the contributor and for each
+	/// rewarded reviewer.
+	pub(crate) fn max_revocation_hops() -> u32 {
+		T::MaxMoveHops::get().saturating_mul(T::MaxReviewers::get().saturating_add(1))
+	}
+
 	/// Moves all of `from`'s units and unclaimed income to `to`.
 	pub(crate) fn do_move_units(
 		project: ProjectId,
@@ -85,6 +115,13 @@ impl<T: Config> Pallet<T> {
 		let mut source = Holdings::<T>::get(project, &from).ok_or(Error::<T>::NoUnits)?;
 		ensure!(source.units > 0, Error::<T>::NoUnits);
 		let mut target = Holdings::<T>::get(project, &to).unwrap_or_default();
+		// A revocation follows the units: `from` records where they went, `to` how many moves
+		// led into its units, so that no chain of moves is longer than `MaxMoveHops`.
+		let depth = UnitMoves::<T>::get(project, &from)
+			.depth
+			.checked_add(1)
+			.ok_or(ArithmeticError::Overflow)?;
+		ensure!(depth <= T::MaxMoveHops::get(), Error::<T>::TooManyMoves);
 		let ipu = IncomeStates::<T>::get(project).income_per_unit;
 		Self::settle(&mut source, ipu)?;
 		Self::settle(&mut target, ipu)?;
@@ -121,6 +158,11 @@ impl<T: Config> Pallet<T> {
 		target.income_remainder = remainder;
 		Holdings::<T>::insert(project, &to, target);
 		Holdings::<T>::remove(project, &from);
+		UnitMoves::<T>::mutate(project, &from, |m| m.moved_to = Some(to.clone()));
+		UnitMoves::<T>::mutate(project, &to, |m| {
+			m.moved_to = None;
+			m.depth = m.depth.max(depth);
+		});
 		Projects::<T>::insert(project, p);
 		Self::deposit_event(Event::UnitsMoved { project, from, to, units });
 		Ok(())

@@ -68,12 +68,16 @@
 //! ## Wallet-signed payloads
 //!
 //! See [`signing`]: an attestation payload is the SCALE encoding of
-//! `(genesis_hash: [u8; 32], tag: *b"cmns:att", contribution: u64, verdict: u8,
-//! assessed_quantity: Option<u128>, expires_at: u32)`. With polkadot.js:
-//! `api.createType('PalletCommonsSigningAttestationPayload', {...}).toU8a()` gives the bytes,
-//! and `pair.sign(bytes)` (or an extension's `signRaw`, which wraps them in `<Bytes>…</Bytes>`)
-//! signs them. The runtime API `CommonsApi::attestation_payload` returns the same bytes. A
-//! bad, expired, foreign-chain or repeated signature never counts.
+//! `(genesis_hash: [u8; 32], tag: *b"cmns:att", contribution: u64, contributor: AccountId,
+//! content: [u8; 32], verdict: u8, assessed_quantity: Option<u128>, expires_at: u32)`, where
+//! `content` is the BLAKE2b-256 hash of the SCALE encoding of the contribution's
+//! `(project: u32, kind: u8, quantity: u128, evidence: Vec<u8>)`: a signature binds the work
+//! reviewed, so it never counts for another contribution that took the same id. With
+//! polkadot.js: `api.createType('PalletCommonsSigningAttestationPayload', {...}).toU8a()` gives
+//! the bytes, and `pair.sign(bytes)` (or an extension's `signRaw`, which wraps them in
+//! `<Bytes>…</Bytes>`) signs them. The runtime API `CommonsApi::attestation_payload` returns
+//! the same bytes for a contribution that exists. A bad, expired, foreign-chain, repeated or
+//! mismatched (`ContentMismatch`) signature never counts.
 //!
 //! ## Errors
 //!
@@ -559,6 +563,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRewardedReviews: Get<u32>;
 
+		/// Most moves of units in a row ([`Pallet::move_units`]) a revocation follows: a move
+		/// that would make a longer chain fails with [`Error::TooManyMoves`].
+		#[pallet::constant]
+		type MaxMoveHops: Get<u32>;
+
 		/// Signs payloads in the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: benchmarking::BenchmarkHelper<
@@ -863,6 +872,21 @@ pub mod pallet {
 	/// an appeal passes.
 	#[pallet::storage]
 	pub type Forfeited<T: Config> = StorageMap<_, Blake2_128Concat, ContributionId, BalanceOf<T>>;
+
+	/// Moves of units by the project's vote: where each moved account's units went, and how
+	/// many moves led into an account's units. A revocation burns the units where they went
+	/// (at most [`Config::MaxMoveHops`] moves on); a record replaces the holding a move
+	/// removes, and is removed when its account receives units back by a move.
+	#[pallet::storage]
+	pub type UnitMoves<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AccountId,
+		MoveRecord<T::AccountId>,
+		ValueQuery,
+	>;
 
 	/// Each holding's units at the start of the epochs in which they changed (for budgets).
 	#[pallet::storage]
@@ -1211,6 +1235,11 @@ pub mod pallet {
 		InvalidMembershipRules,
 		/// The project's review policy is below the chain's floor for recognised projects.
 		PolicyBelowFloor,
+		/// These units already moved [`Config::MaxMoveHops`] times in a row.
+		TooManyMoves,
+		/// A wallet-signed attestation names another contributor or content than the
+		/// contribution with its id: it was signed for other work.
+		ContentMismatch,
 	}
 
 	#[pallet::hooks]
@@ -1546,20 +1575,26 @@ pub mod pallet {
 		}
 
 		/// Revokes an accepted contribution shown to be fraudulent: burns the units credited
-		/// for it to the contributor and the approving reviewers (as far as they still hold
-		/// them). Income already settled stays theirs. Project origin; while the record exists.
+		/// for it to the contributor and the rewarded reviewers, as far as they still hold them
+		/// or, where the project's vote moved them, where they went (at most
+		/// [`Config::MaxMoveHops`] moves on). Income already settled stays theirs. Project
+		/// origin; while the record exists. Charged for the moves it followed.
 		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::revoke_contribution(Pallet::<T>::max_revocation_hops()))]
 		pub fn revoke_contribution(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let c = Self::contribution(contribution)?;
 			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
-			Self::do_revoke_contribution(contribution, c)
+			let hops = Self::do_revoke_contribution(contribution, c)?;
+			Ok(Some(T::WeightInfo::revoke_contribution(hops)).into())
 		}
 
 		/// Moves all of `from`'s units and unclaimed income in a project to `to` (a member who
-		/// lost their key); the new key votes on proposals made after the move. Project origin.
+		/// lost their key); the new key votes on proposals made after the move. A later
+		/// revocation follows the units ([`UnitMoves`]); at most [`Config::MaxMoveHops`] moves in
+		/// a row (`TooManyMoves`). Project origin.
 		#[pallet::call_index(25)]
 		pub fn move_units(
 			origin: OriginFor<T>,

@@ -88,6 +88,8 @@ pub const LIST_DEPOSIT: Balance = 50;
 pub const MAX_TENURE: u32 = 4;
 /// Rewarded reviews per reviewer, project and epoch.
 pub const MAX_REWARDED_REVIEWS: u32 = 3;
+/// Moves of units in a row a revocation follows.
+pub const MAX_MOVE_HOPS: u32 = 3;
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
@@ -178,6 +180,7 @@ impl pallet_commons::Config for Test {
 	type ListDeposit = ConstU128<LIST_DEPOSIT>;
 	type MaxTenure = ConstU32<MAX_TENURE>;
 	type MaxRewardedReviews = ConstU32<MAX_REWARDED_REVIEWS>;
+	type MaxMoveHops = ConstU32<MAX_MOVE_HOPS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -6,7 +6,7 @@ use frame_support::traits::Get;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	signing::{AttestationPayload, ATTESTATION_TAG},
+	signing::{AttestationPayload, AttestationPayloadOf, ATTESTATION_TAG},
 	types::*,
 	Attestations, ChamberList, Config, Contributions, Membership, Pallet, Payers,
 	PendingContributions, Projects, RecognisedProjects, ReviewPolicies, ValueEquations,
@@ -102,21 +102,37 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The bytes a reviewer signs for a wallet-signed attestation (see [`crate::signing`]).
+	/// The bytes a reviewer signs for a wallet-signed attestation of `contribution` (see
+	/// [`crate::signing`]); empty if there is no such contribution.
 	pub fn attestation_payload(
 		contribution: ContributionId,
 		verdict: Verdict,
 		assessed_quantity: Option<Quantity>,
 		expires_at: BlockNumberOf<T>,
 	) -> Vec<u8> {
-		AttestationPayload {
+		Self::attestation_payload_of(contribution, verdict, assessed_quantity, expires_at)
+			.map(|p| p.encode())
+			.unwrap_or_default()
+	}
+
+	/// The payload a reviewer signs for a wallet-signed attestation of `contribution`, with its
+	/// contributor and content from storage.
+	pub fn attestation_payload_of(
+		contribution: ContributionId,
+		verdict: Verdict,
+		assessed_quantity: Option<Quantity>,
+		expires_at: BlockNumberOf<T>,
+	) -> Option<AttestationPayloadOf<T>> {
+		let c = Contributions::<T>::get(contribution)?;
+		Some(AttestationPayload {
 			genesis_hash: Self::genesis_hash(),
 			tag: ATTESTATION_TAG,
 			contribution,
+			content: c.content_hash(),
+			contributor: c.contributor,
 			verdict,
 			assessed_quantity,
 			expires_at,
-		}
-		.encode()
+		})
 	}
 }

@@ -216,7 +216,15 @@ impl<T: Config> Pallet<T> {
 				&item.reviewer,
 			)
 			.and_then(|()| {
-				Self::check_attestation(p.contribution, &item.reviewer, p.assessed_quantity)
+				let checked =
+					Self::check_attestation(p.contribution, &item.reviewer, p.assessed_quantity)?;
+				// Signed for this work, not for another that took its id.
+				let c = &checked.contribution;
+				ensure!(
+					p.contributor == c.contributor && p.content == c.content_hash(),
+					Error::<T>::ContentMismatch
+				);
+				Ok(checked)
 			});
 			match outcome {
 				Ok(checked) => {

@@ -20,24 +20,45 @@ pub const CONTRIBUTION_TAG: [u8; 8] = *b"cmns:ctb";
 
 /// What a reviewer signs. SCALE encoding, in this field order:
 /// `genesis_hash` (32 bytes), `tag` (8 bytes, `cmns:att`), `contribution` (u64 LE),
-/// `verdict` (1 byte: 0 approve, 1 reject), `assessed_quantity` (`Option<u128>`: 0x00, or
-/// 0x01 then 16 bytes LE), `expires_at` (u32 LE, the last block in which it counts).
+/// `contributor` (the contributor's account, 32 bytes), `content` (32 bytes: the BLAKE2b-256
+/// hash of the SCALE encoding of the contribution's `(project: u32, kind: u8, quantity: u128,
+/// evidence: Vec<u8>)`, see [`content_hash`]), `verdict` (1 byte: 0 approve, 1 reject),
+/// `assessed_quantity` (`Option<u128>`: 0x00, or 0x01 then 16 bytes LE), `expires_at` (u32 LE,
+/// the last block in which it counts).
+///
+/// The contributor and the content bind the signature to the work reviewed, not only to its
+/// id: a signature made for a contribution counts for no other that takes the same id.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
-pub struct AttestationPayload<Hash, BlockNumber> {
+pub struct AttestationPayload<AccountId, Hash, BlockNumber> {
 	/// The genesis hash of the chain the signature is meant for.
 	pub genesis_hash: Hash,
 	/// `cmns:att`.
 	pub tag: [u8; 8],
 	/// The contribution reviewed.
 	pub contribution: ContributionId,
+	/// Who logged it.
+	pub contributor: AccountId,
+	/// What it claims: [`content_hash`] of its project, kind, quantity and evidence.
+	pub content: [u8; 32],
 	/// Approve or reject.
 	pub verdict: Verdict,
 	/// The quantity the reviewer assesses, if not the claim.
 	pub assessed_quantity: Option<Quantity>,
 	/// The last block in which the signature counts.
 	pub expires_at: BlockNumber,
+}
+
+/// The content a wallet-signed attestation binds: the BLAKE2b-256 hash of the SCALE encoding
+/// of `(project, kind, quantity, evidence)`.
+pub fn content_hash(
+	project: ProjectId,
+	kind: KindIndex,
+	quantity: Quantity,
+	evidence: &[u8],
+) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&(project, kind, quantity, evidence).encode())
 }
 
 /// What a contributor signs so that someone else can log the contribution for them. SCALE
@@ -80,8 +101,11 @@ pub struct SignedAttestation<AccountId, Payload, Signature> {
 }
 
 /// The attestation payload type of a runtime.
-pub type AttestationPayloadOf<T> =
-	AttestationPayload<<T as frame_system::Config>::Hash, crate::types::BlockNumberOf<T>>;
+pub type AttestationPayloadOf<T> = AttestationPayload<
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::Hash,
+	crate::types::BlockNumberOf<T>,
+>;
 /// The contribution payload type of a runtime.
 pub type ContributionPayloadOf<T> = ContributionPayload<
 	<T as frame_system::Config>::Hash,

@@ -292,6 +292,11 @@ impl<T: Config> Contribution<T> {
 	pub fn review_ends(&self) -> BlockNumberOf<T> {
 		self.submitted.saturating_add(self.policy.rules.review_period)
 	}
+
+	/// What a wallet-signed attestation of it binds ([`crate::signing::content_hash`]).
+	pub fn content_hash(&self) -> [u8; 32] {
+		crate::signing::content_hash(self.project, self.kind, self.quantity, &self.evidence)
+	}
 }
 
 /// What values a contribution: the value equation in force when it was submitted.
@@ -638,6 +643,27 @@ pub struct ListEntry<AccountId, Balance, BlockNumber> {
 	pub depositor: AccountId,
 	/// The deposit, held until the entry is removed.
 	pub deposit: Balance,
+}
+
+/// Where the project's vote moved an account's units ([`crate::UnitMoves`]), so that a later
+/// revocation follows them.
+#[derive(
+	Clone,
+	frame_support::DefaultNoBound,
+	Encode,
+	Decode,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct MoveRecord<AccountId> {
+	/// The account the units moved to, while this account holds none of them again.
+	pub moved_to: Option<AccountId>,
+	/// How many moves led into this account's units, through any chain of moves (at most
+	/// [`Config::MaxMoveHops`]): a chain of moves is never longer, so following one is bounded.
+	pub depth: u32,
 }
 
 /// Rewarded reviews of a reviewer in a project in an epoch (at most

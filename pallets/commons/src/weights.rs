@@ -56,7 +56,7 @@ pub trait WeightInfo {
 	fn close() -> Weight;
 	fn appeal() -> Weight;
 	fn accept_appeal() -> Weight;
-	fn revoke_contribution() -> Weight;
+	fn revoke_contribution(h: u32, ) -> Weight;
 	fn move_units() -> Weight;
 	fn set_governance() -> Weight;
 	fn set_chambers() -> Weight;
@@ -505,11 +505,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:1 w:0)
 	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	fn revoke_contribution() -> Weight {
-		// Minimum execution time: 525_111_000 picoseconds.
+	/// Per move followed (`h`), until the benchmarks run (#17): `Commons::UnitMoves` (r:1) and
+	/// one more burn, `Commons::Holdings` and `Commons::HoldingMarks` (r:1 w:1 each).
+	fn revoke_contribution(h: u32, ) -> Weight {
 		Weight::from_parts(842_634_000, 45377)
+			.saturating_add(Weight::from_parts(55_000_000, 7800).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(38))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(37))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -521,11 +525,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::TotalMarks` (r:1 w:1)
 	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// With `Commons::UnitMoves` (r:2 w:2), until the benchmarks run (#17).
 	fn move_units() -> Weight {
 		// Minimum execution time: 74_008_000 picoseconds.
-		Weight::from_parts(127_097_000, 6212)
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(6))
+		Weight::from_parts(137_097_000, 11400)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -735,15 +740,20 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(39))
 			.saturating_add(ParityDbWeight::get().writes(38))
 	}
-	fn revoke_contribution() -> Weight {
+	/// Per move followed (`h`), until the benchmarks run (#17): `Commons::UnitMoves` (r:1) and
+	/// one more burn, `Commons::Holdings` and `Commons::HoldingMarks` (r:1 w:1 each).
+	fn revoke_contribution(h: u32, ) -> Weight {
 		Weight::from_parts(842_634_000, 45377)
+			.saturating_add(Weight::from_parts(55_000_000, 7800).saturating_mul(h.into()))
 			.saturating_add(ParityDbWeight::get().reads(38))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(ParityDbWeight::get().writes(37))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(h.into())))
 	}
 	fn move_units() -> Weight {
-		Weight::from_parts(127_097_000, 6212)
-			.saturating_add(ParityDbWeight::get().reads(7))
-			.saturating_add(ParityDbWeight::get().writes(6))
+		Weight::from_parts(137_097_000, 11400)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn set_governance() -> Weight {
 		Weight::from_parts(30_968_000, 4399)

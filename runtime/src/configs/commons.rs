@@ -100,6 +100,8 @@ impl pallet_commons::Config for Runtime {
 	type MaxTenure = ConstU32<60>;
 	/// Twenty rewarded reviews a day per reviewer and project.
 	type MaxRewardedReviews = ConstU32<20>;
+	/// A revocation follows a member's units through up to four moves to new keys.
+	type MaxMoveHops = ConstU32<4>;
 	type WeightInfo = pallet_commons::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -50,7 +50,8 @@ sp_api::decl_runtime_apis! {
 		fn pending_income(project: ProjectId, who: AccountId) -> Balance;
 		/// A project's income accounting.
 		fn income(project: ProjectId) -> IncomeState<Balance>;
-		/// The exact bytes a reviewer signs for a wallet-signed attestation.
+		/// The exact bytes a reviewer signs for a wallet-signed attestation of `contribution`
+		/// (with its contributor and content); empty if there is no such contribution.
 		fn attestation_payload(
 			contribution: ContributionId,
 			verdict: Verdict,

@@ -2,7 +2,10 @@
 //! fraud, and moving a member's units to a new key.
 
 use super::{governance::*, *};
-use crate::{Appeals, Error, Event, Forfeited, Holdings, Proposals};
+use crate::{
+	weights::WeightInfo, Appeals, Config, Error, Event, Forfeited, Holdings, MoveRecord, Proposals,
+	UnitMoves,
+};
 use frame_support::assert_noop;
 use sp_runtime::{DispatchError, Perbill};
 
@@ -260,5 +263,56 @@ fn a_members_units_and_income_move_to_a_new_key() {
 			Commons::move_units(RuntimeOrigin::signed(eve()), p, eve(), dave()),
 			DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn a_revocation_follows_the_units_the_vote_moved() {
+	test(|| {
+		let p = members_project();
+		let c = submit(&eve(), p, 0, 5);
+		approve(&alice(), c, None);
+		approve(&bob(), c, None);
+		// Eve holds 100 + 50; Alice and Bob 2 each of the reward.
+		assert_eq!(Commons::units_of(p, &eve()), 150);
+		let (k1, k2, k3, k4) =
+			(account("Eve-1"), account("Eve-2"), account("Eve-3"), account("Eve-4"));
+		// Eve's units move to a new key, and on to another: the fraud tries to outrun the
+		// revocation. Alice's reward moves too.
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, eve(), k1.clone()));
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, k1.clone(), k2.clone()));
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, alice(), k3.clone()));
+		assert_eq!(UnitMoves::<Test>::get(p, eve()).moved_to, Some(k1.clone()));
+		assert_eq!(UnitMoves::<Test>::get(p, &k2), MoveRecord { moved_to: None, depth: 2 });
+
+		let info = Commons::revoke_contribution(RuntimeOrigin::root(), c).unwrap();
+		// 50 from the second new key (two moves on), 2 from Alice's new key (one), 2 from Bob.
+		assert_eq!(status(c), ContributionStatus::Revoked { burned: 54 });
+		assert_eq!(Commons::units_of(p, &k2), 100);
+		assert_eq!(Commons::units_of(p, &k3), 0);
+		assert_eq!(Commons::units_of(p, &bob()), 0);
+		assert_eq!(crate::Projects::<Test>::get(p).unwrap().total_units, 300);
+		// Charged for the three moves it followed, not the most it might have.
+		let charged = <Test as Config>::WeightInfo::revoke_contribution(3);
+		assert_eq!(info.actual_weight, Some(charged));
+		assert!(charged.all_lt(<Test as Config>::WeightInfo::revoke_contribution(
+			Commons::max_revocation_hops()
+		)));
+
+		// No chain of moves is longer than a revocation follows.
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, k2.clone(), k4.clone()));
+		assert_eq!(UnitMoves::<Test>::get(p, &k4).depth, 3);
+		assert_noop!(
+			Commons::move_units(RuntimeOrigin::root(), p, k4.clone(), eve()),
+			Error::<Test>::TooManyMoves
+		);
+		// Units moved back to a key that moved them away: it holds them again, and a
+		// revocation burns there instead of going round.
+		let k5 = account("Dave-1");
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, dave(), k5.clone()));
+		assert_ok!(Commons::move_units(RuntimeOrigin::root(), p, k5.clone(), dave()));
+		assert_eq!(UnitMoves::<Test>::get(p, dave()), MoveRecord { moved_to: None, depth: 2 });
+		assert_eq!(UnitMoves::<Test>::get(p, &k5).moved_to, Some(dave()));
+		assert_eq!(Commons::units_of(p, &dave()), 100);
 	});
 }

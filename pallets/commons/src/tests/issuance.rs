@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::{Holdings, Projects};
+use codec::Encode;
 use sp_runtime::Perbill;
 
 #[test]
@@ -106,10 +107,21 @@ fn reviewable_pages_through_pending_contributions() {
 #[test]
 fn attestation_payload_is_the_documented_encoding() {
 	test(|| {
-		let bytes = Commons::attestation_payload(7, Verdict::Reject, Some(3), 42);
+		assert!(Commons::attestation_payload(0, Verdict::Reject, Some(3), 42).is_empty());
+		let p = create_project(&alice());
+		let c = submit(&dave(), p, 0, 3);
+		let bytes = Commons::attestation_payload(c, Verdict::Reject, Some(3), 42);
 		let mut expected = Commons::genesis_hash().as_bytes().to_vec();
 		expected.extend(b"cmns:att");
-		expected.extend(7u64.to_le_bytes());
+		expected.extend(c.to_le_bytes());
+		expected.extend(dave().encode());
+		// The content: BLAKE2b-256 of (project u32, kind u8, quantity u128, evidence Vec<u8>).
+		let mut content = p.to_le_bytes().to_vec();
+		content.push(0);
+		content.extend(3u128.to_le_bytes());
+		let evidence = crate::Contributions::<Test>::get(c).unwrap().evidence.into_inner();
+		content.extend(evidence.encode());
+		expected.extend(sp_io::hashing::blake2_256(&content));
 		expected.push(1);
 		expected.push(1);
 		expected.extend(3u128.to_le_bytes());

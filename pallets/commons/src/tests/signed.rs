@@ -14,6 +14,7 @@ use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
 use sp_runtime::MultiSignature;
 
 type Item = crate::signing::SignedAttestationOf<Test>;
+type Payload = crate::signing::AttestationPayloadOf<Test>;
 
 /// A key of any of the three types, as a wallet holds it.
 #[derive(Clone)]
@@ -42,18 +43,24 @@ impl Key {
 	}
 }
 
-fn payload(contribution: ContributionId, verdict: Verdict) -> AttestationPayload<H256, u64> {
-	AttestationPayload {
-		genesis_hash: Commons::genesis_hash(),
-		tag: ATTESTATION_TAG,
-		contribution,
-		verdict,
-		assessed_quantity: None,
-		expires_at: 100,
-	}
+/// The payload a reviewer signs for `contribution` (for one that does not exist, naming Dave
+/// and no content).
+fn payload(contribution: ContributionId, verdict: Verdict) -> Payload {
+	Commons::attestation_payload_of(contribution, verdict, None, 100).unwrap_or(
+		AttestationPayload {
+			genesis_hash: Commons::genesis_hash(),
+			tag: ATTESTATION_TAG,
+			contribution,
+			contributor: dave(),
+			content: [0; 32],
+			verdict,
+			assessed_quantity: None,
+			expires_at: 100,
+		},
+	)
 }
 
-fn signed(key: &Key, payload: AttestationPayload<H256, u64>) -> Item {
+fn signed(key: &Key, payload: Payload) -> Item {
 	let signature = key.sign(&payload.encode());
 	SignedAttestation { reviewer: key.account(), payload, signature }
 }
@@ -307,5 +314,55 @@ fn signed_contribution_rejects_bad_signatures() {
 		);
 		assert_noop!(submit(contribution_payload(p, 1), &key), Error::<Test>::BadNonce);
 		assert_noop!(submit(contribution_payload(9, 0), &key), Error::<Test>::UnknownProject);
+	});
+}
+
+#[test]
+fn a_presigned_approval_counts_for_no_other_contribution_that_takes_its_id() {
+	test(|| {
+		let reviewer = Key::Sr(sr25519_pair("Rev1"));
+		let p = create_project(&alice());
+		set_maintainers(p, &[reviewer.account()]);
+		// The reviewer approves Dave's 3 hours before Dave has logged them, signing the id his
+		// contribution will get, his account and its content.
+		let id = crate::NextContributionId::<Test>::get();
+		let evidence = evidence("ipfs://evidence");
+		let mut approval = payload(id, Verdict::Approve);
+		approval.contributor = dave();
+		approval.content = crate::signing::content_hash(p, 0, 3, &evidence);
+		let item = signed(&reviewer, approval);
+		// Eve takes the id first with a claim of her own.
+		let eves = submit(&eve(), p, 0, 300);
+		assert_eq!(eves, id);
+		assert_noop!(relay(vec![item.clone()]), Error::<Test>::NoValidAttestation);
+		assert_ok!(Commons::relay_attestations(
+			RuntimeOrigin::signed(ferdie()),
+			vec![
+				item.clone(),
+				signed(&Key::Sr(sr25519_pair("Rev1")), payload(eves, Verdict::Reject))
+			]
+			.try_into()
+			.unwrap()
+		));
+		assert!(commons_events().contains(&Event::AttestationFailed {
+			index: 0,
+			reviewer: reviewer.account(),
+			error: Error::<Test>::ContentMismatch.into(),
+		}));
+		// The reviewer's own rejection of Eve's claim, signed for it, counted; the approval
+		// did not.
+		assert_eq!(
+			Attestations::<Test>::get(eves, reviewer.account()).unwrap().verdict,
+			Verdict::Reject
+		);
+		// Dave's contribution, once logged, gets another id: the pre-signed approval names the
+		// id it was signed for and counts for nothing else. Signed anew it counts; signed with
+		// Dave's content but another contributor it does not.
+		let daves = submit(&dave(), p, 0, 3);
+		let mut wrong = payload(daves, Verdict::Approve);
+		wrong.contributor = eve();
+		assert_noop!(relay(vec![signed(&reviewer, wrong)]), Error::<Test>::NoValidAttestation);
+		assert_ok!(relay(vec![signed(&reviewer, payload(daves, Verdict::Approve))]));
+		assert!(Attestations::<Test>::contains_key(daves, reviewer.account()));
 	});
 }
