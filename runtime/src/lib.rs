@@ -168,6 +168,7 @@ pub type Migrations = (
 	pallet_commons::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_commons::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_commons::migrations::v4::MigrateV3ToV4<Runtime>,
+	pallet_commons::migrations::v5::MigrateV4ToV5<Runtime>,
 );
 
 /// Dispatches calls to the pallets and runs their hooks.

@@ -72,16 +72,16 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
 		Self::ensure_appealable_quantity(&c, quantity)?;
-		let refunded = Forfeited::<T>::take(contribution).unwrap_or_default();
+		let forfeited = Forfeited::<T>::take(contribution).unwrap_or_default();
+		let (status, created) = Self::credit(&mut c, quantity)?;
+		c.status = status;
+		// The new holdings are paid for out of the refund.
+		let treasury = Self::treasury_account(c.project);
+		let refunded =
+			Self::burn_holding_fees_from_refund(contribution, &treasury, forfeited, created)?;
 		if !refunded.is_zero() {
-			T::Currency::transfer(
-				&Self::treasury_account(c.project),
-				&c.depositor,
-				refunded,
-				Preservation::Preserve,
-			)?;
+			T::Currency::transfer(&treasury, &c.depositor, refunded, Preservation::Preserve)?;
 		}
-		c.status = Self::credit(&mut c, quantity)?;
 		let ContributionStatus::Accepted { units, reviewer_units, .. } = c.status else {
 			defensive!("`credit` returns an accepted status");
 			return Err(Error::<T>::Unexpected.into());

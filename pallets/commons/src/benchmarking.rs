@@ -300,7 +300,8 @@ mod benchmarks {
 			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, p);
-		assert_eq!(Projects::<T>::get(p).map(|p| p.status), Some(ProjectStatus::Closed));
+		// The worst case: nothing in it, so every record of it goes.
+		assert!(Projects::<T>::get(p).is_none());
 		Ok(())
 	}
 
@@ -418,8 +419,11 @@ mod benchmarks {
 		let (p, _) = project::<T>(rules::<T>(max, false));
 		let (c, _) = contribution::<T>(p, 0);
 		approvals::<T>(c, max, 0);
+		// Removed by someone else (the share of the deposit paid), a retention after its owner
+		// could.
+		let retention = T::RetentionPeriod::get();
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number() + T::RetentionPeriod::get(),
+			frame_system::Pallet::<T>::block_number() + retention + retention,
 		);
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]
@@ -780,6 +784,58 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), p, ChamberRule::Listed);
 		assert!(!ChamberList::<T>::contains_key(p, &who));
+	}
+
+	/// A cancelled proposal's record removed by someone else after the retention (the share of
+	/// its deposit paid to the remover).
+	#[benchmark]
+	fn remove_proposal() {
+		let member = chain_member::<T>();
+		let id =
+			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
+				.expect("member")
+				.0;
+		Commons::<T>::do_cancel(member, id).expect("proposer");
+		let ends = Proposals::<T>::get(id).expect("kept").ends;
+		let retention = T::VoteRetention::get();
+		frame_system::Pallet::<T>::set_block_number(ends + retention + retention + 1u32.into());
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert!(!Proposals::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn remove_voice_credits() {
+		let member = chain_member::<T>();
+		let id =
+			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
+				.expect("member")
+				.0;
+		Commons::<T>::do_vote(member.clone(), id, true, 3).expect("credits");
+		let epoch = Proposals::<T>::get(id).expect("kept").epoch;
+		frame_system::Pallet::<T>::set_block_number(
+			T::EpochLength::get() * (epoch + 1).into() + T::MaxVotingPeriod::get(),
+		);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), Scope::Chain, epoch, member.clone());
+		assert!(!VoiceCredits::<T>::contains_key((Scope::Chain, epoch), &member));
+	}
+
+	/// A closed project that became empty after it closed, removed with all its records.
+	#[benchmark]
+	fn remove_project() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		Projects::<T>::mutate(p, |x| {
+			if let Some(x) = x.as_mut() {
+				x.status = ProjectStatus::Closed;
+			}
+		});
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), p);
+		assert!(!Projects::<T>::contains_key(p));
 	}
 
 	impl_benchmark_test_suite!(Commons, crate::mock::new_bench_ext(), crate::mock::Test);

@@ -125,15 +125,10 @@ impl<T: Config> Pallet<T> {
 		let mut c = Self::contribution(id)?;
 		ensure!(c.contributor == who, Error::<T>::NotContributor);
 		ensure!(c.status.is_pending(), Error::<T>::NotPending);
-		Self::release_deposit(&mut c)?;
+		Self::keep_record_deposit(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)?;
 		Self::conclude(id, c, ContributionStatus::Withdrawn)?;
 		Self::deposit_event(Event::ContributionWithdrawn { contribution: id });
 		Ok(())
-	}
-
-	/// Releases what is left of a contribution's deposit to whoever paid it.
-	pub(crate) fn release_deposit(c: &mut Contribution<T>) -> DispatchResult {
-		Self::release_held(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)
 	}
 
 	/// Releases a deposit held for `reason` from `who` and zeroes the record's `deposit`.
@@ -165,14 +160,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_remove_contribution(id: ContributionId) -> DispatchResult {
+	pub(crate) fn do_remove_contribution(
+		remover: T::AccountId,
+		id: ContributionId,
+	) -> DispatchResult {
 		let mut c = Self::contribution(id)?;
 		let decided = c.decided.ok_or(Error::<T>::NotRemovable)?;
-		ensure!(
-			frame_system::Pallet::<T>::block_number()
-				>= decided.saturating_add(T::RetentionPeriod::get()),
-			Error::<T>::NotRemovable
-		);
+		// Whoever paid the deposit from the end of the retention, anyone a retention later:
+		// the owner removes first and gets all of the deposit back.
+		let retention = T::RetentionPeriod::get();
+		let from = if remover == c.depositor {
+			decided.saturating_add(retention)
+		} else {
+			decided.saturating_add(retention).saturating_add(retention)
+		};
+		ensure!(frame_system::Pallet::<T>::block_number() >= from, Error::<T>::NotRemovable);
 		// An appeal that is open, or passed and not yet enacted, still needs the record.
 		if let Some(appeal) = Appeals::<T>::get(id) {
 			let now = frame_system::Pallet::<T>::block_number();
@@ -186,7 +188,12 @@ impl<T: Config> Pallet<T> {
 			});
 			ensure!(!pending, Error::<T>::NotRemovable);
 		}
-		Self::release_deposit(&mut c)?;
+		Self::release_record(
+			HoldReason::ContributionDeposit,
+			&c.depositor,
+			&remover,
+			&mut c.deposit,
+		)?;
 		Appeals::<T>::remove(id);
 		Forfeited::<T>::remove(id);
 		// At most `MaxReviewers` attestations exist for one contribution.

@@ -315,7 +315,12 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(chambers != 0, Error::<T>::NotMember);
 		ensure!(old.is_some() || votes > 0, Error::<T>::NotVoted);
-		let new = (votes > 0).then_some(Vote { aye, votes, chambers });
+		// A new vote record holds a deposit; a changed one keeps its own.
+		let deposit = match old {
+			Some(v) => v.deposit,
+			None => T::VoteDeposit::get(),
+		};
+		let new = (votes > 0).then_some(Vote { aye, votes, chambers, deposit });
 
 		let key = (proposal.scope, proposal.epoch);
 		let mut credits = VoiceCredits::<T>::get(key, &who).unwrap_or_else(|| CreditAccount {
@@ -344,7 +349,21 @@ impl<T: Config> Pallet<T> {
 			(true, false) => proposal.votes = proposal.votes.saturating_sub(1),
 			_ => {},
 		}
-		VoiceCredits::<T>::insert(key, &who, credits);
+		match (old, new) {
+			(None, Some(_)) => {
+				T::Currency::hold(&HoldReason::VoteDeposit.into(), &who, deposit)?;
+			},
+			(Some(mut v), None) => {
+				Self::release_held(HoldReason::VoteDeposit, &who, &mut v.deposit)?
+			},
+			_ => {},
+		}
+		// Nothing spent, nothing to keep: the budget is the same when computed again.
+		if credits.spent == 0 {
+			VoiceCredits::<T>::remove(key, &who);
+		} else {
+			VoiceCredits::<T>::insert(key, &who, credits);
+		}
 		proposal.last_vote = frame_system::Pallet::<T>::block_number();
 		match new {
 			Some(v) => Votes::<T>::insert(id, &who, v),
@@ -355,27 +374,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a vote record; returns whether the proposal was open (a withdrawal).
 	pub(crate) fn do_remove_vote(
 		caller: T::AccountId,
 		id: ProposalId,
 		who: T::AccountId,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		let mut proposal = Self::proposal(id)?;
-		ensure!(Votes::<T>::contains_key(id, &who), Error::<T>::NotVoted);
+		let mut vote = Votes::<T>::get(id, &who).ok_or(Error::<T>::NotVoted)?;
 		if proposal.status == ProposalStatus::Open {
 			ensure!(caller == who, Error::<T>::VoteRetained);
-			return Self::do_vote(who, id, false, 0);
+			return Self::do_vote(who, id, false, 0).map(|()| true);
 		}
 		let retained_until = proposal.ends.saturating_add(T::VoteRetention::get());
 		ensure!(
 			caller == who || frame_system::Pallet::<T>::block_number() > retained_until,
 			Error::<T>::VoteRetained
 		);
+		Self::release_record(HoldReason::VoteDeposit, &who, &caller, &mut vote.deposit)?;
 		Votes::<T>::remove(id, &who);
 		proposal.votes = proposal.votes.saturating_sub(1);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::VoteRemoved { proposal: id, who });
-		Ok(())
+		Ok(false)
 	}
 
 	pub(crate) fn do_cancel(who: T::AccountId, id: ProposalId) -> DispatchResult {

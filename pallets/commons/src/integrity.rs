@@ -23,6 +23,20 @@ impl<T: Config> Pallet<T> {
 			"ContributionDeposit must be at least the existential deposit"
 		);
 		assert!(!T::ProposalDeposit::get().is_zero(), "ProposalDeposit must be above zero");
+		// An acceptance pays for every holding it creates (the contributor's and each
+		// reviewer's) and keeps the record's deposit, all out of the contribution deposit.
+		assert!(
+			T::ContributionDeposit::get()
+				>= T::RecordDeposit::get().saturating_add(
+					T::HoldingFee::get()
+						.saturating_mul(T::MaxReviewers::get().saturating_add(1).into())
+				),
+			"ContributionDeposit must cover the record deposit and a holding fee per account"
+		);
+		assert!(
+			T::VoteRetention::get() >= T::AppealWindow::get(),
+			"an appeal's record goes with its proposal's, after the appeal window"
+		);
 
 		// Bounds the code relies on being non-zero.
 		assert!(T::MaxMaintainers::get() >= 1, "a project's creator is its first maintainer");

@@ -69,6 +69,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(c.status.is_pending() == c.decided.is_none(), "decided block disagrees");
 			if c.status.is_pending() {
 				ensure!(!c.deposit.is_zero(), "pending contribution without deposit");
+			} else {
+				ensure!(
+					c.deposit <= T::RecordDeposit::get(),
+					"a decided record holds more than its deposit"
+				);
 			}
 			let entry = held.entry(c.depositor.clone()).or_default();
 			entry.1 = entry.1.saturating_add(c.deposit);
@@ -141,14 +146,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Governance invariants:
 	/// - every open proposal's deposit is held, and the proposal deposits held per account add
-	///   up to what the currency holds for this pallet; closed proposals hold nothing;
+	///   up to what the currency holds for this pallet; closed proposals hold at most the
+	///   record deposit, and the vote deposits held per voter equal their records' deposits;
 	/// - each scope's open count equals its open proposals, at most `MaxLiveProposals`, and so
 	///   do the counts of open appeals (escalated to the chain, or in a project);
 	/// - each proposer's open count in a scope equals their open proposals there (appeals
 	///   apart), at most `MaxProposalsPerProposer`;
 	/// - each open proposal's tallies equal the sums of its votes, chamber by chamber, and
 	///   every proposal counts its vote records;
-	/// - credits spent never exceed the budget, and cover the votes still recorded;
+	/// - credits spent never exceed the budget, and cover the votes that may still change;
 	/// - the membership invariants of [`Self::check_membership`]; recognised projects exist.
 	fn check_governance() -> Result<(), TryRuntimeError> {
 		use crate::{
@@ -157,6 +163,7 @@ impl<T: Config> Pallet<T> {
 		};
 		use alloc::collections::btree_map::BTreeMap;
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut vote_held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut live: BTreeMap<Scope, u32> = BTreeMap::new();
 		let mut escalated = 0u32;
 		let mut project_appeals: BTreeMap<ProjectId, u32> = BTreeMap::new();
@@ -165,8 +172,12 @@ impl<T: Config> Pallet<T> {
 		for (id, p) in Proposals::<T>::iter() {
 			let open = p.status == ProposalStatus::Open;
 			ensure!(
-				open != p.deposit.is_zero() || T::ProposalDeposit::get().is_zero(),
-				"deposit of a proposal"
+				!open || !p.deposit.is_zero() || T::ProposalDeposit::get().is_zero(),
+				"an open proposal without a deposit"
+			);
+			ensure!(
+				open || p.deposit <= T::RecordDeposit::get(),
+				"a closed record holds more than its deposit"
 			);
 			let entry = held.entry(p.proposer.clone()).or_default();
 			*entry = entry.saturating_add(p.deposit);
@@ -209,16 +220,22 @@ impl<T: Config> Pallet<T> {
 			);
 			let mut sums = alloc::vec![Tally::default(); p.chambers.len()];
 			let mut records = 0u32;
+			let voting = open && frame_system::Pallet::<T>::block_number() <= p.ends;
 			for (voter, v) in Votes::<T>::iter_prefix(id) {
 				records = records.saturating_add(1);
 				ensure!(v.votes > 0, "a vote record of zero votes");
+				let entry = vote_held.entry(voter.clone()).or_default();
+				*entry = entry.saturating_add(v.deposit);
 				for (i, sum) in sums.iter_mut().enumerate() {
 					if v.chambers & (1u8 << i) != 0 {
 						sum.retally(None, Some(&v));
 					}
 				}
-				let cost = costs.entry(((p.scope, p.epoch), voter)).or_default();
-				*cost = cost.saturating_add(u64::from(v.cost().ok_or("vote cost overflow")?));
+				// Credits are kept while the votes they paid for may still change.
+				if voting {
+					let cost = costs.entry(((p.scope, p.epoch), voter)).or_default();
+					*cost = cost.saturating_add(u64::from(v.cost().ok_or("vote cost overflow")?));
+				}
 			}
 			ensure!(records == p.votes, "vote records differ from the proposal's count");
 			if open {
@@ -258,6 +275,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == amount,
 				"proposal deposits held differ"
+			);
+		}
+		for (who, amount) in vote_held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::VoteDeposit.into(), &who) == amount,
+				"vote deposits held differ"
 			);
 		}
 		for (key, who, credits) in VoiceCredits::<T>::iter() {

@@ -117,10 +117,11 @@ impl<T: Config> Pallet<T> {
 		let mut target = Holdings::<T>::get(project, &to).unwrap_or_default();
 		// A revocation follows the units: `from` records where they went, `to` how many moves
 		// led into its units, so that no chain of moves is longer than `MaxMoveHops`.
-		let depth = UnitMoves::<T>::get(project, &from)
-			.depth
-			.checked_add(1)
-			.ok_or(ArithmeticError::Overflow)?;
+		let moved = UnitMoves::<T>::get(project, &from);
+		// A key whose units were moved away is lost: moving it again would lose the trail a
+		// revocation follows (units minted to it since stay there).
+		ensure!(moved.moved_to.is_none(), Error::<T>::AlreadyMoved);
+		let depth = moved.depth.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		ensure!(depth <= T::MaxMoveHops::get(), Error::<T>::TooManyMoves);
 		let ipu = IncomeStates::<T>::get(project).income_per_unit;
 		Self::settle(&mut source, ipu)?;

@@ -264,8 +264,28 @@
 //! returned from the treasury. (Optimistic acceptance credits the claim: a policy the
 //! project chose.) A project's vote may also
 //! [`revoke_contribution`](Pallet::revoke_contribution) (fraud: its units are burned, income
-//! already earned stays earned) and [`move_units`](Pallet::move_units) of a member who lost
-//! their key.
+//! already earned stays earned, and units the vote moved to another key are burned where they
+//! went) and [`move_units`](Pallet::move_units) of a member who lost their key.
+//!
+//! ## Deposits and cleanup
+//!
+//! Every record that can pile up is paid for until it is removed, and removing it is free:
+//!
+//! | record | backed by | removed by, and when |
+//! |--------|-----------|----------------------|
+//! | a pending contribution | [`Config::ContributionDeposit`] | decided (below) |
+//! | a decided contribution and its attestations | [`Config::RecordDeposit`], kept of its deposit (on rejection the rest is forfeit) | [`remove_contribution`](Pallet::remove_contribution): its depositor after [`Config::RetentionPeriod`], anyone after twice that |
+//! | an open proposal | its deposit | closed or cancelled (below) |
+//! | a closed proposal | [`Config::RecordDeposit`], kept of its deposit | [`remove_proposal`](Pallet::remove_proposal), once its votes are removed and a passed call enacted: its proposer [`Config::VoteRetention`] after the vote, anyone after twice that |
+//! | a vote | [`Config::VoteDeposit`] | the voter any time after close, anyone after [`Config::VoteRetention`] ([`remove_vote`](Pallet::remove_vote)) |
+//! | a voice-credit record | the votes of its epoch (one per voter, scope and epoch; none kept with nothing spent) | anyone, [`remove_voice_credits`](Pallet::remove_voice_credits), once no proposal of its epoch takes votes |
+//! | a value-unit holding | [`Config::HoldingFee`], burned from the deposit of the acceptance that creates it | stays: the record of the commons |
+//! | a project | [`Config::ProjectDeposit`] while open | closed with nothing in it (no holdings, payers, listed accounts, open proposals), removed with all its records at `close_project` or later by anyone ([`remove_project`](Pallet::remove_project)); its accounts' balances go to its creator. With holdings it stays, the record of the commons |
+//!
+//! The removals are free of fees when they remove something (`Pays::No`). Whoever removes a
+//! record another left behind is paid [`Config::CleanupShare`] of its deposit; the rest goes
+//! back to whoever paid it, who gets all of it back by removing it themselves, and may do so
+//! first.
 //!
 //! **Runtime upgrades** go the way Polkadot's do: the chain votes
 //! `system.authorize_upgrade(code_hash)`; once it is enacted, anyone submits the code with
@@ -293,6 +313,7 @@ extern crate alloc;
 pub use pallet::*;
 
 mod appeals;
+mod cleanup;
 mod contributions;
 mod enactment;
 mod governance;
@@ -354,7 +375,7 @@ pub mod pallet {
 	pub const HOLDERS_BENCHMARKED: u32 = 1_000;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -546,6 +567,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type AppealWindow: Get<BlockNumberFor<Self>>;
 
+		/// Kept of a contribution's deposit once it is decided, and of a proposal's once it
+		/// closes, until the record is removed ([`Pallet::remove_contribution`],
+		/// [`Pallet::remove_proposal`]): the records cost what they store until they go.
+		#[pallet::constant]
+		type RecordDeposit: Get<BalanceOf<Self>>;
+
+		/// Held from a voter for each vote record until it is removed ([`Pallet::remove_vote`]).
+		#[pallet::constant]
+		type VoteDeposit: Get<BalanceOf<Self>>;
+
+		/// Burned from a contribution's deposit for each value-unit holding its acceptance
+		/// creates (the contributor's or a rewarded reviewer's first units in the project):
+		/// holdings are the record of the commons and stay, so they are paid for for good.
+		#[pallet::constant]
+		type HoldingFee: Get<BalanceOf<Self>>;
+
+		/// The share of a record's deposit paid to whoever removes it when that is not the
+		/// record's owner (the rest goes back to the owner): cleanup that pays.
+		#[pallet::constant]
+		type CleanupShare: Get<Perbill>;
+
 		/// Held for each account on a project's list (its `Listed` chamber) until it is removed:
 		/// from the project's treasury, or from the maintainer who listed it while the
 		/// maintainers act for the project.
@@ -587,6 +629,8 @@ pub mod pallet {
 		ProposalDeposit,
 		/// The deposit of an account on a project's list.
 		ListDeposit,
+		/// The deposit of a vote record.
+		VoteDeposit,
 	}
 
 	/// The origin of a project's passed proposals: the project's own vote.
@@ -716,10 +760,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LiveChainAppeals<T> = StorageValue<_, u32, ValueQuery>;
 
-	/// Votes, by proposal and voter. Removed lazily after the proposal closes.
+	/// Votes, by proposal and voter, each holding [`Config::VoteDeposit`] until removed after
+	/// the proposal closes.
 	#[pallet::storage]
-	pub type Votes<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, ProposalId, Blake2_128Concat, T::AccountId, Vote>;
+	pub type Votes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProposalId,
+		Blake2_128Concat,
+		T::AccountId,
+		Vote<BalanceOf<T>>,
+	>;
 
 	/// Voice credits of each member, by scope and epoch.
 	#[pallet::storage]
@@ -876,7 +927,7 @@ pub mod pallet {
 	/// Moves of units by the project's vote: where each moved account's units went, and how
 	/// many moves led into an account's units. A revocation burns the units where they went
 	/// (at most [`Config::MaxMoveHops`] moves on); a record replaces the holding a move
-	/// removes, and is removed when its account receives units back by a move.
+	/// removes, and its `moved_to` is cleared when its account receives units back by a move.
 	#[pallet::storage]
 	pub type UnitMoves<T: Config> = StorageDoubleMap<
 		_,
@@ -975,6 +1026,17 @@ pub mod pallet {
 		MaintainersSet { project: ProjectId, maintainers: MaintainersOf<T> },
 		/// A project was closed and its deposit released.
 		ProjectClosed { project: ProjectId },
+		/// A closed project with nothing in it (no holdings, payers or listed accounts) was
+		/// removed with all its records; its accounts' balances went to its creator.
+		ProjectRemoved { project: ProjectId },
+		/// A closed proposal's record was removed.
+		ProposalRemoved { proposal: ProposalId },
+		/// A past epoch's voice-credit record was removed.
+		VoiceCreditsRemoved { scope: Scope, epoch: Epoch, who: T::AccountId },
+		/// Whoever removed a record left by another was paid a share of its deposit.
+		CleanupRewarded { who: T::AccountId, amount: BalanceOf<T> },
+		/// Fees for the holdings an acceptance created were burned from its deposit.
+		HoldingFeesBurned { contribution: ContributionId, holdings: u32, amount: BalanceOf<T> },
 		/// A contribution was logged.
 		ContributionSubmitted {
 			contribution: ContributionId,
@@ -1237,6 +1299,14 @@ pub mod pallet {
 		PolicyBelowFloor,
 		/// These units already moved [`Config::MaxMoveHops`] times in a row.
 		TooManyMoves,
+		/// This account's units were moved away before: it is a lost key, and moving it again
+		/// would lose the trail a revocation follows.
+		AlreadyMoved,
+		/// The record is still needed: a proposal still open, voted on, within its vote
+		/// retention or awaiting enactment; voice credits of an epoch still voting.
+		NotRemovableYet,
+		/// There is no such record.
+		NoSuchRecord,
 		/// A wallet-signed attestation names another contributor or content than the
 		/// contribution with its id: it was signed for other work.
 		ContentMismatch,
@@ -1310,7 +1380,10 @@ pub mod pallet {
 		}
 
 		/// Closes a project: it takes no new contributions and needs none pending. Units stay
-		/// recorded; the creation deposit is released. Project origin.
+		/// recorded; the creation deposit is released. A project with nothing in it (no
+		/// holdings, payers or listed accounts, no open proposals) is removed with all its
+		/// records (`ProjectRemoved`), its accounts' balances to its creator.
+		/// Project origin.
 		#[pallet::call_index(4)]
 		pub fn close_project(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
@@ -1393,16 +1466,19 @@ pub mod pallet {
 			Self::do_finalize(contribution)
 		}
 
-		/// Removes a decided contribution's record and attestations after the retention
-		/// period. Anyone may call. Units stay minted. (Deposits are released, or forfeited,
-		/// when the contribution is decided.)
+		/// Removes a decided contribution's record and attestations: whoever paid its deposit
+		/// may after the retention period, anyone after twice that. Free of fees when it
+		/// removes the record. Units stay minted. The record's deposit
+		/// ([`Config::RecordDeposit`]) goes back to whoever paid it, less
+		/// [`Config::CleanupShare`] to the caller if that is someone else.
 		#[pallet::call_index(11)]
 		pub fn remove_contribution(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
-		) -> DispatchResult {
-			ensure_signed(origin)?;
-			Self::do_remove_contribution(contribution)
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_contribution(who, contribution)?;
+			Ok(Pays::No.into())
 		}
 
 		/// Sets how the project's income is split: `treasury` kept in its treasury, each
@@ -1506,15 +1582,18 @@ pub mod pallet {
 		}
 
 		/// Removes a vote record: on an open proposal the voter's own (a withdrawal, refunded);
-		/// on a closed one the voter's at any time, anyone's after [`Config::VoteRetention`].
+		/// on a closed one the voter's at any time, anyone's after [`Config::VoteRetention`],
+		/// free of fees. The vote's deposit goes back to the voter, less
+		/// [`Config::CleanupShare`] to the caller if that is someone else.
 		#[pallet::call_index(19)]
 		pub fn remove_vote(
 			origin: OriginFor<T>,
 			proposal: ProposalId,
 			who: T::AccountId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
-			Self::do_remove_vote(caller, proposal, who)
+			let open = Self::do_remove_vote(caller, proposal, who)?;
+			Ok(if open { Pays::Yes } else { Pays::No }.into())
 		}
 
 		/// Cancels an open proposal on which no vote was cast, releasing the deposit. Proposer
@@ -1724,6 +1803,51 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave_chamber(project, who, rule)
+		}
+
+		/// Removes a closed proposal's record once its votes are removed and its call (if it
+		/// passed) enacted: the proposer may [`Config::VoteRetention`] after its voting ended,
+		/// anyone twice that. Free of fees when it removes the record. The record's deposit goes
+		/// back to the proposer, less [`Config::CleanupShare`] to the caller if that is someone
+		/// else.
+		#[pallet::call_index(35)]
+		pub fn remove_proposal(
+			origin: OriginFor<T>,
+			proposal: ProposalId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_proposal(who, proposal)?;
+			Ok(Pays::No.into())
+		}
+
+		/// Removes a closed project with nothing in it (no holdings, payers or listed accounts,
+		/// no open proposals or appeals), with all its records; what its accounts hold goes to
+		/// its creator. `close_project` does this at once for a project empty when it closes;
+		/// this is for one that became empty later (an open proposal closed, a planck sent to
+		/// its accounts does not count). Anyone may call, free of fees when it removes it.
+		#[pallet::call_index(37)]
+		pub fn remove_project(
+			origin: OriginFor<T>,
+			project: ProjectId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_remove_project(project)?;
+			Ok(Pays::No.into())
+		}
+
+		/// Removes `who`'s voice-credit record of a scope and epoch once no proposal of that
+		/// epoch can take votes any more ([`Config::MaxVotingPeriod`] after the epoch's end).
+		/// Anyone may call, free of fees when it removes the record.
+		#[pallet::call_index(36)]
+		pub fn remove_voice_credits(
+			origin: OriginFor<T>,
+			scope: Scope,
+			epoch: Epoch,
+			who: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_remove_voice_credits(scope, epoch, who)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

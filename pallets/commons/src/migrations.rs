@@ -311,7 +311,9 @@ pub mod v3 {
 						frame_support::ensure!(p.call == call, "v3: an appeal not carried over");
 					},
 					Some(Fate::Voided) => frame_support::ensure!(
-						p.status == ProposalStatus::Voided && p.deposit == Default::default(),
+						// (At most what backs the record is kept, since version 5.)
+						p.status == ProposalStatus::Voided
+							&& p.deposit <= <T as Config>::RecordDeposit::get(),
 						"v3: a proposal not voided"
 					),
 					None => {},
@@ -835,4 +837,115 @@ pub mod v4 {
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;
+}
+
+/// Version 5 (every stored item paid for): a vote record holds a deposit, and closed projects
+/// with nothing in them are removed.
+///
+/// Votes cast before version 5 held nothing: they are translated with a deposit of zero, and
+/// are removed as before (by the voter, or by anyone after the vote retention), paying nobody.
+/// Decided contributions and closed proposals of before hold nothing either; they are removed
+/// as before. A closed project with nothing in it (see `close_project`) is removed now, with
+/// all its records. Holdings, of course, stay.
+pub mod v5 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use core::marker::PhantomData;
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		TryRuntimeError,
+	};
+
+	use crate::{types::*, Config, Pallet, Projects, Votes};
+
+	/// A vote record of version 4.
+	#[derive(Encode, Decode)]
+	pub struct OldVote {
+		/// For or against.
+		pub aye: bool,
+		/// Number of votes.
+		pub votes: u32,
+		/// The chambers the voter counts in.
+		pub chambers: u8,
+	}
+
+	/// The migration from version 4.
+	pub struct PaidRecords<T>(PhantomData<T>);
+
+	impl<T: Config> PaidRecords<T> {
+		/// Before: the number of vote records.
+		pub fn pre_upgrade_state() -> Result<Vec<u8>, TryRuntimeError> {
+			Ok((Votes::<T>::iter_keys().count() as u32).encode())
+		}
+
+		/// After: every vote record is kept and decodes, and no closed project is empty.
+		pub fn post_upgrade_check(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			let votes = u32::decode(&mut state.as_slice())
+				.map_err(|_| "v5: pre-upgrade state does not decode")?;
+			frame_support::ensure!(
+				Votes::<T>::iter().count() as u32 == votes,
+				"v5: a vote record lost or undecodable"
+			);
+			frame_support::ensure!(
+				Projects::<T>::iter().all(|(id, p)| p.status == ProjectStatus::Active
+					|| !Pallet::<T>::is_empty_project(id, &p)),
+				"v5: an empty closed project left"
+			);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for PaidRecords<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut votes = 0u64;
+			Votes::<T>::translate::<OldVote, _>(|_, _, old| {
+				votes.saturating_inc();
+				Some(Vote {
+					aye: old.aye,
+					votes: old.votes,
+					chambers: old.chambers,
+					deposit: Zero::zero(),
+				})
+			});
+			let (mut projects, mut removed) = (0u64, 0u64);
+			let empty: Vec<(ProjectId, T::AccountId)> = Projects::<T>::iter()
+				.inspect(|_| projects.saturating_inc())
+				.filter(|(id, p)| {
+					p.status == ProjectStatus::Closed && Pallet::<T>::is_empty_project(*id, p)
+				})
+				.map(|(id, p)| (id, p.creator))
+				.collect();
+			for (id, creator) in empty {
+				match Pallet::<T>::remove_project_records(id, &creator) {
+					Ok(()) => log::info!("v5: closed project {id} had nothing in it: removed"),
+					Err(e) => log::warn!("v5: closed project {id} could not be removed: {e:?}"),
+				}
+				removed.saturating_inc();
+			}
+			// A project's check reads about eight items; a removal writes fifteen.
+			T::DbWeight::get().reads_writes(
+				votes.saturating_add(projects.saturating_mul(8)),
+				votes.saturating_add(removed.saturating_mul(15)),
+			)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+			Self::pre_upgrade_state()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			Self::post_upgrade_check(state)
+		}
+	}
+
+	/// Runs [`PaidRecords`] once, from storage version 4 to 5.
+	pub type MigrateV4ToV5<T> =
+		VersionedMigration<4, 5, PaidRecords<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }

@@ -90,10 +90,19 @@ pub const MAX_TENURE: u32 = 4;
 pub const MAX_REWARDED_REVIEWS: u32 = 3;
 /// Moves of units in a row a revocation follows.
 pub const MAX_MOVE_HOPS: u32 = 3;
+/// Kept of a decided contribution's or a closed proposal's deposit until it is removed.
+pub const RECORD_DEPOSIT: Balance = 20;
+/// Held for each vote record.
+pub const VOTE_DEPOSIT: Balance = 5;
+/// Burned for each holding an acceptance creates.
+pub const HOLDING_FEE: Balance = 5;
+/// What a rejection forfeits of a contribution's deposit: all but the record's.
+pub const FORFEIT: Balance = CONTRIBUTION_DEPOSIT - RECORD_DEPOSIT;
 
 parameter_types! {
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
 	pub const ProposalForfeit: Perbill = Perbill::from_percent(50);
+	pub const CleanupShare: Perbill = Perbill::from_percent(20);
 	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
 	// Settable per test (thread-local), so that the configuration checks can be tested.
 	pub static TestProjectDeposit: Balance = PROJECT_DEPOSIT;
@@ -181,6 +190,10 @@ impl pallet_commons::Config for Test {
 	type MaxTenure = ConstU32<MAX_TENURE>;
 	type MaxRewardedReviews = ConstU32<MAX_REWARDED_REVIEWS>;
 	type MaxMoveHops = ConstU32<MAX_MOVE_HOPS>;
+	type RecordDeposit = ConstU128<RECORD_DEPOSIT>;
+	type VoteDeposit = ConstU128<VOTE_DEPOSIT>;
+	type HoldingFee = ConstU128<HOLDING_FEE>;
+	type CleanupShare = CleanupShare;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

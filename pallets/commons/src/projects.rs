@@ -187,8 +187,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(p.pending == 0, Error::<T>::PendingContributions);
 		Self::release_held(HoldReason::ProjectDeposit, &p.creator, &mut p.deposit)?;
 		p.status = ProjectStatus::Closed;
+		let empty = Self::is_empty_project(project, &p);
+		let creator = p.creator.clone();
 		Projects::<T>::insert(project, p);
 		Self::deposit_event(Event::ProjectClosed { project });
+		// Nothing in it: nothing of it stays.
+		if empty {
+			Self::remove_project_records(project, &creator)?;
+		}
 		Ok(())
 	}
 }

@@ -9,7 +9,8 @@ use frame_support::{
 	},
 };
 use sp_runtime::{
-	traits::Zero, ArithmeticError, DispatchError, DispatchResult, FixedPointNumber, Perbill,
+	traits::{Saturating, Zero},
+	ArithmeticError, DispatchError, DispatchResult, FixedPointNumber, Perbill,
 };
 
 use crate::{
@@ -292,17 +293,25 @@ impl<T: Config> Pallet<T> {
 	/// Credits `assessed` of a contribution: mints its units to the contributor and the
 	/// reviewers' reward to the approving reviewers who earn one, whom it puts first among
 	/// its approvals (so that a revocation burns the reward from exactly them).
+	/// Returns the status and how many holdings it created.
 	pub(crate) fn credit(
 		c: &mut Contribution<T>,
 		assessed: Quantity,
-	) -> Result<ContributionStatus, DispatchError> {
+	) -> Result<(ContributionStatus, u32), DispatchError> {
 		// Valued under the equation in force at submission.
 		let Valuation { version: equation_version, rate } = c.valuation;
 		let units = rate.checked_mul_int(assessed).ok_or(ArithmeticError::Overflow)?;
 
 		// Shared equally, rounded down; what rounding leaves is not minted.
 		let each = Self::reward_each(c, units);
-		Self::mint(c.project, &c.contributor, units)?;
+		let (project, mut created) = (c.project, 0u32);
+		let mut mint = |who: &T::AccountId, units: Units| -> DispatchResult {
+			if units > 0 && !Holdings::<T>::contains_key(project, who) {
+				created = created.saturating_add(1);
+			}
+			Self::mint(project, who, units)
+		};
+		mint(&c.contributor, units)?;
 		let mut reviewer_units: Units = 0;
 		if each > 0 {
 			let tenure = Self::reward_tenure(c.project);
@@ -314,7 +323,7 @@ impl<T: Config> Pallet<T> {
 				// Only reviewers past the tenure, a bounded number of reviews an epoch: the
 				// share of the others is not minted (nor given to the rest).
 				if Self::take_reward(c.project, &reviewer, tenure) {
-					Self::mint(c.project, &reviewer, each)?;
+					mint(&reviewer, each)?;
 					reviewer_units =
 						reviewer_units.checked_add(each).ok_or(ArithmeticError::Overflow)?;
 					// `rewarded <= i < len`.
@@ -323,15 +332,19 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		Ok(ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version })
+		Ok((
+			ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version },
+			created,
+		))
 	}
 
 	/// Accepts: mints units to the contributor and the approving reviewers, releases the
 	/// deposit.
 	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
 		let assessed = Self::credited_quantity(&c);
-		let status = Self::credit(&mut c, assessed)?;
-		Self::release_deposit(&mut c)?;
+		let (status, created) = Self::credit(&mut c, assessed)?;
+		Self::burn_holding_fees(id, &mut c, created)?;
+		Self::keep_record_deposit(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)?;
 		Self::conclude(id, c, status)?;
 		if let ContributionStatus::Accepted { assessed, units, reviewer_units, equation_version } =
 			status
@@ -349,20 +362,23 @@ impl<T: Config> Pallet<T> {
 
 	/// Rejects: the deposit goes to the project's treasury.
 	fn reject(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
-		let forfeited = if c.deposit.is_zero() {
+		// What backs the record stays held until it is removed.
+		let keep = c.deposit.min(T::RecordDeposit::get());
+		let forfeit = c.deposit.saturating_sub(keep);
+		let forfeited = if forfeit.is_zero() {
 			Zero::zero()
 		} else {
 			T::Currency::transfer_on_hold(
 				&HoldReason::ContributionDeposit.into(),
 				&c.depositor,
 				&Self::treasury_account(c.project),
-				c.deposit,
+				forfeit,
 				Precision::BestEffort,
 				Restriction::Free,
 				Fortitude::Force,
 			)?
 		};
-		c.deposit = Zero::zero();
+		c.deposit = c.deposit.saturating_sub(forfeited);
 		if !forfeited.is_zero() {
 			// Returned if an appeal passes.
 			Forfeited::<T>::insert(id, forfeited);
@@ -374,7 +390,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Expires: the deposit is released.
 	fn expire(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
-		Self::release_deposit(&mut c)?;
+		Self::keep_record_deposit(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)?;
 		Self::conclude(id, c, ContributionStatus::Expired)?;
 		Self::deposit_event(Event::ContributionExpired { contribution: id });
 		Ok(())

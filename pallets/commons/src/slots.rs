@@ -127,7 +127,12 @@ impl<T: Config> Pallet<T> {
 		if forfeit {
 			Self::forfeit_deposit(id, proposal)?;
 		}
-		Self::release_held(HoldReason::ProposalDeposit, &proposal.proposer, &mut proposal.deposit)?;
+		// The record stays until removed, backed by what is kept of the deposit.
+		Self::keep_record_deposit(
+			HoldReason::ProposalDeposit,
+			&proposal.proposer,
+			&mut proposal.deposit,
+		)?;
 		Self::free_slot(proposal);
 		Ok(())
 	}

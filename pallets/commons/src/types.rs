@@ -774,7 +774,7 @@ impl Tally {
 	}
 
 	/// Removes a vote (if any) and adds another (if any).
-	pub fn retally(&mut self, old: Option<&Vote>, new: Option<&Vote>) {
+	pub fn retally<B>(&mut self, old: Option<&Vote<B>>, new: Option<&Vote<B>>) {
 		if let Some(v) = old {
 			let side = if v.aye { &mut self.ayes } else { &mut self.nays };
 			*side = side.saturating_sub(u64::from(v.votes));
@@ -832,16 +832,19 @@ pub enum ProposalStatus<BlockNumber> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub struct Vote {
+pub struct Vote<Balance> {
 	/// For or against.
 	pub aye: bool,
 	/// Number of votes (not credits).
 	pub votes: u32,
 	/// The chambers the voter counts in, a bit each (bit `i`: chamber `i`).
 	pub chambers: u8,
+	/// Held from the voter until the record is removed ([`Config::VoteDeposit`]; zero for
+	/// votes cast before version 5).
+	pub deposit: Balance,
 }
 
-impl Vote {
+impl<Balance> Vote<Balance> {
 	/// The voice credits the vote costs: `votes²`.
 	pub fn cost(&self) -> Option<Credits> {
 		self.votes.checked_mul(self.votes)

@@ -67,6 +67,9 @@ pub trait WeightInfo {
 	fn set_min_paid() -> Weight;
 	fn set_membership_rules(r: u32, ) -> Weight;
 	fn leave_chamber() -> Weight;
+	fn remove_proposal() -> Weight;
+	fn remove_voice_credits() -> Weight;
+	fn remove_project() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -129,6 +132,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(93_214_000, 4399)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
+			// Removing a project with nothing in it, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(80_000_000, 26000))
+			.saturating_add(T::DbWeight::get().reads_writes(11, 18))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -219,6 +225,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(619_907_000, 45377)
 			.saturating_add(T::DbWeight::get().reads(41))
 			.saturating_add(T::DbWeight::get().writes(41))
+			// Holding fees burned at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(15_000_000, 500))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -276,6 +285,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(796_648_000, 42766)
 			.saturating_add(T::DbWeight::get().reads(38))
 			.saturating_add(T::DbWeight::get().writes(38))
+			// Holding fees burned at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(15_000_000, 500))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
@@ -290,6 +302,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(74_178_000, 46238)
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(19))
+			// The record's deposit to its payer and the remover, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 5300))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -392,6 +407,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(104_506_000, 21878)
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(3))
+			// The vote's deposit held, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(35_000_000, 5300))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 	/// Storage: `Commons::Proposals` (r:1 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
@@ -404,6 +422,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(101_720_000, 4074)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
+			// The vote's deposit to the voter and the remover, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(45_000_000, 7900))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
 	/// Storage: `Commons::Proposals` (r:1 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(609), added: 3084, mode: `MaxEncodedLen`)
@@ -492,6 +513,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(605_962_000, 42766)
 			.saturating_add(T::DbWeight::get().reads(39))
 			.saturating_add(T::DbWeight::get().writes(38))
+			// Holding fees burned from the refund, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(30_000_000, 3100))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
@@ -615,6 +639,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
+	/// Storage: `Commons::Proposals` (r:1 w:1), `Commons::Appeals` (r:1 w:1),
+	/// `Balances::Holds` (r:1 w:1), `System::Account` (r:2 w:2)
+	/// The shape of `remove_vote` with a larger record, until the benchmarks run (#17).
+	fn remove_proposal() -> Weight {
+		Weight::from_parts(120_000_000, 13000)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// Storage: `Commons::VoiceCredits` (r:1 w:1)
+	fn remove_voice_credits() -> Weight {
+		Weight::from_parts(30_000_000, 2600)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// The removal of `close_project`, until the benchmarks run (#17): `Commons::Projects` (r:1),
+	/// the emptiness reads (r:6), the two accounts (r:2 w:3), fifteen records removed (w:15).
+	fn remove_project() -> Weight {
+		Weight::from_parts(140_000_000, 26000)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(18))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -643,6 +688,9 @@ impl WeightInfo for () {
 		Weight::from_parts(93_214_000, 4399)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
+			// Removing a project with nothing in it, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(80_000_000, 26000))
+			.saturating_add(ParityDbWeight::get().reads_writes(11, 18))
 	}
 	fn submit_contribution() -> Weight {
 		Weight::from_parts(183_082_000, 4802)
@@ -663,6 +711,9 @@ impl WeightInfo for () {
 		Weight::from_parts(619_907_000, 45377)
 			.saturating_add(ParityDbWeight::get().reads(41))
 			.saturating_add(ParityDbWeight::get().writes(41))
+			// Holding fees burned at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(15_000_000, 500))
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	fn relay_attestations(n: u32, ) -> Weight {
 		Weight::from_parts(103_971_707, 4399)
@@ -677,11 +728,17 @@ impl WeightInfo for () {
 		Weight::from_parts(796_648_000, 42766)
 			.saturating_add(ParityDbWeight::get().reads(38))
 			.saturating_add(ParityDbWeight::get().writes(38))
+			// Holding fees burned at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(15_000_000, 500))
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	fn remove_contribution() -> Weight {
 		Weight::from_parts(74_178_000, 46238)
 			.saturating_add(ParityDbWeight::get().reads(18))
 			.saturating_add(ParityDbWeight::get().writes(19))
+			// The record's deposit to its payer and the remover, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 5300))
+			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
 	}
 	fn set_income_policy() -> Weight {
 		Weight::from_parts(67_697_000, 31671)
@@ -714,11 +771,17 @@ impl WeightInfo for () {
 		Weight::from_parts(104_506_000, 21878)
 			.saturating_add(ParityDbWeight::get().reads(13))
 			.saturating_add(ParityDbWeight::get().writes(3))
+			// The vote's deposit held, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(35_000_000, 5300))
+			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
 	}
 	fn remove_vote() -> Weight {
 		Weight::from_parts(101_720_000, 4074)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
+			// The vote's deposit to the voter and the remover, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(45_000_000, 7900))
+			.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
 	}
 	fn cancel() -> Weight {
 		Weight::from_parts(105_707_000, 4074)
@@ -739,6 +802,9 @@ impl WeightInfo for () {
 		Weight::from_parts(605_962_000, 42766)
 			.saturating_add(ParityDbWeight::get().reads(39))
 			.saturating_add(ParityDbWeight::get().writes(38))
+			// Holding fees burned from the refund, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(30_000_000, 3100))
+			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
 	}
 	/// Per move followed (`h`), until the benchmarks run (#17): `Commons::UnitMoves` (r:1) and
 	/// one more burn, `Commons::Holdings` and `Commons::HoldingMarks` (r:1 w:1 each).
@@ -810,5 +876,26 @@ impl WeightInfo for () {
 		Weight::from_parts(80_000_000, 8000)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	/// Storage: `Commons::Proposals` (r:1 w:1), `Commons::Appeals` (r:1 w:1),
+	/// `Balances::Holds` (r:1 w:1), `System::Account` (r:2 w:2)
+	/// The shape of `remove_vote` with a larger record, until the benchmarks run (#17).
+	fn remove_proposal() -> Weight {
+		Weight::from_parts(120_000_000, 13000)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	/// Storage: `Commons::VoiceCredits` (r:1 w:1)
+	fn remove_voice_credits() -> Weight {
+		Weight::from_parts(30_000_000, 2600)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// The removal of `close_project`, until the benchmarks run (#17): `Commons::Projects` (r:1),
+	/// the emptiness reads (r:6), the two accounts (r:2 w:3), fifteen records removed (w:15).
+	fn remove_project() -> Weight {
+		Weight::from_parts(140_000_000, 26000)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(18))
 	}
 }

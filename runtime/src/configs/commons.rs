@@ -39,6 +39,10 @@ parameter_types! {
 	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
 	pub const ProposalForfeit: Perbill = Perbill::from_percent(50);
 	pub const ListDeposit: crate::Balance = UNIT;
+	pub const RecordDeposit: crate::Balance = UNIT / 10;
+	pub const VoteDeposit: crate::Balance = UNIT / 100;
+	pub const HoldingFee: crate::Balance = UNIT / 100;
+	pub const CleanupShare: Perbill = Perbill::from_percent(20);
 	/// A project's enactment may take 5% of a block, the chain's half of one (the scheduler
 	/// runs up to 80%, so a passed call is never permanently overweight).
 	pub MaxProjectEnactmentWeight: Weight = Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
@@ -102,6 +106,15 @@ impl pallet_commons::Config for Runtime {
 	type MaxRewardedReviews = ConstU32<20>;
 	/// A revocation follows a member's units through up to four moves to new keys.
 	type MaxMoveHops = ConstU32<4>;
+	/// A tenth of a CMN backs a decided contribution (up to 17 attestations) or a closed
+	/// proposal until it is removed; a hundredth each vote record.
+	type RecordDeposit = RecordDeposit;
+	type VoteDeposit = VoteDeposit;
+	/// A hundredth of a CMN (ten existential deposits) burned for each holding an acceptance
+	/// creates: 17 of them and the record's tenth fit in the 1 CMN contribution deposit.
+	type HoldingFee = HoldingFee;
+	/// A fifth of a record's deposit to whoever cleans up what its owner left.
+	type CleanupShare = CleanupShare;
 	type WeightInfo = pallet_commons::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -48,7 +48,7 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 			min_voters: 1,
 		};
 		assert_ok!(Commons::set_governance(RuntimeOrigin::root(), Scope::Project(p), params));
-		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+		assert_eq!(Forfeited::<Test>::get(c), Some(FORFEIT));
 
 		assert_noop!(
 			Commons::appeal(RuntimeOrigin::signed(dave()), c, 1, description()),
@@ -74,7 +74,7 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 			quantity: 3,
 		}));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().appeal, Some(c));
-		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT);
+		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT + RECORD_DEPOSIT);
 		assert_noop!(
 			Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()),
 			Error::<Test>::AlreadyAppealed
@@ -100,22 +100,27 @@ fn a_passed_appeal_accepts_the_contribution_and_returns_the_deposit() {
 		);
 		assert_eq!(Commons::units_of(p, &eve()), 100 + 30);
 		assert_eq!(Commons::units_of(p, &bob()), 3);
+		// Bob's first units are a new holding, paid for out of the refund.
+		let refunded = FORFEIT - HOLDING_FEE;
 		assert!(commons_events().contains(&Event::AppealAccepted {
 			contribution: c,
 			units: 30,
 			reviewer_units: 3,
-			refunded: CONTRIBUTION_DEPOSIT
+			refunded
 		}));
-		assert_eq!(free(&eve()), before.0 + CONTRIBUTION_DEPOSIT);
-		assert_eq!(free(&treasury), before.1 - CONTRIBUTION_DEPOSIT);
-		assert_eq!(held(&eve()), 0);
+		// The records of the contribution and of the closed appeal, and Eve's vote on it, keep
+		// their deposits until removed.
+		let kept = 2 * RECORD_DEPOSIT + VOTE_DEPOSIT;
+		assert_eq!(free(&eve()), before.0 + refunded - (kept - RECORD_DEPOSIT));
+		assert_eq!(free(&treasury), before.1 - FORFEIT);
+		assert_eq!(held(&eve()), kept);
 		assert_eq!(Forfeited::<Test>::get(c), None);
 		// Accepting twice is refused.
 		assert_noop!(
 			Commons::accept_appeal(RuntimeOrigin::root(), c, 1),
 			Error::<Test>::NotRejected
 		);
-		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(dave()), c));
+		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(eve()), c));
 		assert_eq!(Appeals::<Test>::get(c), None);
 	});
 }
@@ -163,8 +168,8 @@ fn a_failed_appeal_changes_nothing_but_the_deposit_comes_back() {
 		assert_ok!(Commons::close(RuntimeOrigin::signed(alice()), id));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
 		assert_eq!(status(c), ContributionStatus::Rejected);
-		assert_eq!(held(&eve()), 0);
-		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+		assert_eq!(held(&eve()), 2 * RECORD_DEPOSIT);
+		assert_eq!(Forfeited::<Test>::get(c), Some(FORFEIT));
 		// One appeal per contribution.
 		assert_noop!(
 			Commons::appeal(RuntimeOrigin::signed(eve()), c, 1, description()),
@@ -314,5 +319,12 @@ fn a_revocation_follows_the_units_the_vote_moved() {
 		assert_eq!(UnitMoves::<Test>::get(p, dave()), MoveRecord { moved_to: None, depth: 2 });
 		assert_eq!(UnitMoves::<Test>::get(p, &k5).moved_to, Some(dave()));
 		assert_eq!(Commons::units_of(p, &dave()), 100);
+		// A key whose units were moved away is lost: units minted to it since stay there, so
+		// that the trail a revocation follows is never overwritten.
+		assert_ok!(Commons::mint(p, &k1, 7));
+		assert_noop!(
+			Commons::move_units(RuntimeOrigin::root(), p, k1.clone(), k5.clone()),
+			Error::<Test>::AlreadyMoved
+		);
 	});
 }

@@ -61,7 +61,8 @@ fn an_appeal_in_a_project_without_members_goes_to_the_chain_and_never_passes_emp
 		assert_eq!(status(c), ContributionStatus::Rejected);
 		assert_eq!(Commons::units_of(p, &eve()), 0);
 		assert_eq!(Projects::<Test>::get(p).unwrap().holders, 0);
-		assert_eq!(held(&eve()), 0);
+		// What backs the records of the contribution and of the closed appeal stays held.
+		assert_eq!(held(&eve()), 2 * RECORD_DEPOSIT);
 		assert_ok!(Commons::set_maintainers(
 			RuntimeOrigin::signed(alice()),
 			p,
@@ -375,14 +376,19 @@ fn a_proposal_closes_early_once_its_outcome_is_certain() {
 		// early, nothing enacted.
 		run_to(EPOCH);
 		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
-		let before = free(&dave());
+		let before = (held(&dave()), free(&dave()));
 		vote(&dave(), id, false, 10);
 		vote(&eve(), id, false, 10);
 		run_to(System::block_number() + ENACTMENT_DELAY);
 		assert_ok!(Commons::close(RuntimeOrigin::signed(ferdie()), id));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
-		// Closed early, before turnout could be judged: the whole deposit comes back.
-		assert_eq!((held(&dave()), free(&dave())), (0, before + PROPOSAL_DEPOSIT));
+		// Closed early, before turnout could be judged: the whole deposit comes back, but for
+		// what backs the record (and Dave's vote) until removed.
+		let kept = RECORD_DEPOSIT + VOTE_DEPOSIT;
+		assert_eq!(
+			(held(&dave()), free(&dave())),
+			(before.0 - PROPOSAL_DEPOSIT + kept, before.1 + PROPOSAL_DEPOSIT - kept)
+		);
 	});
 }
 
@@ -414,9 +420,9 @@ fn a_claim_rejected_by_every_holder_is_rejected_and_may_be_appealed() {
 		reject(&charlie(), c);
 		// Two holders and one maintainer, two rejections: one approval of three cannot win.
 		assert_eq!(status(c), ContributionStatus::Rejected);
-		assert_eq!(held(&dave()), 0);
-		assert_eq!(free(&treasury), before + CONTRIBUTION_DEPOSIT);
-		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
+		assert_eq!(free(&treasury), before + FORFEIT);
+		assert_eq!(Forfeited::<Test>::get(c), Some(FORFEIT));
 		// The holders decide the appeal.
 		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, 1, description()));
 		let id = Appeals::<Test>::get(c).unwrap();
@@ -433,8 +439,8 @@ fn a_holders_review_left_with_a_rejection_is_rejected_at_the_end_of_the_period()
 		run_to(1 + REVIEW_PERIOD);
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), c));
 		assert_eq!(status(c), ContributionStatus::Rejected);
-		assert_eq!(Forfeited::<Test>::get(c), Some(CONTRIBUTION_DEPOSIT));
-		assert_eq!(held(&dave()), 0);
+		assert_eq!(Forfeited::<Test>::get(c), Some(FORFEIT));
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
 	});
 }
 
@@ -467,9 +473,10 @@ fn a_claim_rejected_by_everyone_who_looked_is_rejected_when_the_review_ends() {
 		assert_eq!(status(c), ContributionStatus::Rejected);
 		assert_eq!(
 			commons_events().last(),
-			Some(&Event::ContributionRejected { contribution: c, forfeited: CONTRIBUTION_DEPOSIT })
+			Some(&Event::ContributionRejected { contribution: c, forfeited: FORFEIT })
 		);
-		// Spam costs its deposit, and the contributor may still appeal.
+		// Spam costs its deposit (the record's part until it is removed), and the contributor
+		// may still appeal.
 		assert_eq!(free(&dave()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
 		assert_ok!(Commons::appeal(RuntimeOrigin::signed(dave()), c, 1, description()));
 	});
@@ -487,7 +494,7 @@ fn a_review_that_met_the_threshold_without_enough_approvals_expires() {
 		run_to(1 + REVIEW_PERIOD);
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), c));
 		assert_eq!(status(c), ContributionStatus::Expired);
-		assert_eq!(free(&dave()), ENDOWMENT);
+		assert_eq!(free(&dave()), ENDOWMENT - RECORD_DEPOSIT);
 		assert_eq!(Forfeited::<Test>::get(c), None);
 	});
 }

@@ -84,8 +84,9 @@ fn contributor_withdraws_pending_contribution() {
 		);
 		assert_ok!(Commons::withdraw_contribution(RuntimeOrigin::signed(dave()), c));
 		assert_eq!(status(c), ContributionStatus::Withdrawn);
-		assert_eq!(held(&dave()), 0);
-		assert_eq!(free(&dave()), ENDOWMENT);
+		// The deposit comes back, but for what backs the record until it is removed.
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
+		assert_eq!(free(&dave()), ENDOWMENT - RECORD_DEPOSIT);
 		assert!(!PendingContributions::<Test>::contains_key(p, c));
 		assert_eq!(Projects::<Test>::get(p).unwrap().pending, 0);
 		assert_eq!(
@@ -117,7 +118,12 @@ fn decided_records_are_removed_after_retention() {
 			Error::<Test>::NotRemovable
 		);
 		run_to(1 + RETENTION);
-		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(eve()), c));
+		// Its depositor first; anyone else a retention later.
+		assert_noop!(
+			Commons::remove_contribution(RuntimeOrigin::signed(eve()), c),
+			Error::<Test>::NotRemovable
+		);
+		assert_ok!(Commons::remove_contribution(RuntimeOrigin::signed(dave()), c));
 		assert!(Contributions::<Test>::get(c).is_none());
 		assert_eq!(crate::Attestations::<Test>::iter_prefix(c).count(), 0);
 		// What was minted stays minted.

@@ -189,7 +189,8 @@ fn a_passed_project_proposal_is_enacted_with_the_project_origin() {
 			enactment: Some(enactment),
 			tallies: vec![Tally { ayes: 3, nays: 2, voters: 2, members: 3 }].try_into().unwrap(),
 		}));
-		assert_eq!(held(&dave()), 0);
+		// The closed record and Dave's vote keep their deposits until removed.
+		assert_eq!(held(&dave()), RECORD_DEPOSIT + VOTE_DEPOSIT);
 		assert_eq!(LiveProposals::<Test>::get(Scope::Project(p)), 0);
 		assert_eq!(equation_version(p), 1);
 		run_to(enactment);
@@ -226,7 +227,8 @@ fn a_proposal_fails_without_quorum_or_majority_and_nothing_is_dispatched() {
 		}
 		run_to(System::block_number() + 10);
 		assert_eq!(equation_version(p), 1);
-		assert_eq!(held(&dave()) + held(&eve()), 0);
+		// Two closed records and two votes stay backed until removed.
+		assert_eq!(held(&dave()) + held(&eve()), 2 * (RECORD_DEPOSIT + VOTE_DEPOSIT));
 	});
 }
 
@@ -380,7 +382,7 @@ fn cancel_releases_the_deposit_before_any_vote() {
 		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
 		assert_ok!(Commons::cancel(RuntimeOrigin::signed(dave()), id));
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Cancelled);
-		assert_eq!(held(&dave()), 0);
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
 		assert_eq!(LiveProposals::<Test>::get(Scope::Project(p)), 0);
 		assert_noop!(
 			Commons::vote(RuntimeOrigin::signed(eve()), id, true, 1),

@@ -322,8 +322,10 @@ fn a_closed_project_takes_no_income_and_a_closed_upstreams_share_stays_home() {
 			Perbill::zero(),
 			vec![(upstream, Perbill::from_percent(20))].try_into().unwrap(),
 		));
-		// The upstream project closes (its maintainer acts for it: it has no holders).
-		assert_ok!(Commons::close_project(RuntimeOrigin::signed(bob()), upstream));
+		// The upstream project, which has a holder, closes by its vote (a project with nothing
+		// in it would be removed).
+		mint(upstream, &eve(), 1);
+		assert_ok!(Commons::close_project(project_origin(upstream), upstream));
 		assert_noop!(
 			Commons::pay_income(RuntimeOrigin::signed(ferdie()), upstream, 100),
 			Error::<Test>::ProjectClosed

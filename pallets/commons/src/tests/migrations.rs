@@ -104,8 +104,8 @@ fn proposals_opened_before_the_upgrade_are_carried_over_or_voided() {
 		// The direct proposal no longer decodes: voided, its deposit released, its slot free.
 		let voided = Proposals::<Test>::get(direct).unwrap();
 		assert_eq!(voided.status, ProposalStatus::Voided);
-		assert_eq!(voided.deposit, 0);
-		assert_eq!(held(&dave()), held_before - PROPOSAL_DEPOSIT);
+		assert_eq!(voided.deposit, RECORD_DEPOSIT);
+		assert_eq!(held(&dave()), held_before - PROPOSAL_DEPOSIT + RECORD_DEPOSIT);
 		assert!(commons_events().contains(&Event::ProposalVoided { proposal: direct }));
 		// The equation's proposal in the project's count, the appeal in its appeals', Dave's
 		// one open proposal in his.
@@ -267,5 +267,67 @@ fn membership_records_of_version_3_are_migrated() {
 		assert_ok!(Commons::leave_chamber(RuntimeOrigin::signed(eve()), p, ChamberRule::Listed));
 		assert_ok!(Commons::leave_chamber(RuntimeOrigin::signed(ferdie()), p, ChamberRule::Listed));
 		assert_eq!(list_held(&treasury), 0);
+	});
+}
+
+#[test]
+fn votes_of_version_4_are_kept_and_empty_closed_projects_removed() {
+	use crate::{
+		migrations::v5::{self, OldVote},
+		HoldReason, Projects, Votes,
+	};
+	use frame_support::traits::{fungible::MutateHold, tokens::Precision};
+	test(|| {
+		let p = members_project();
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		vote(&eve(), id, true, 3);
+		// Written back as version 4 stored it: no deposit, none held.
+		let key = Votes::<Test>::hashed_key_for(id, eve());
+		frame_support::storage::unhashed::put_raw(
+			&key,
+			&OldVote { aye: true, votes: 3, chambers: 1 }.encode(),
+		);
+		assert_ok!(<Balances as MutateHold<_>>::release(
+			&HoldReason::VoteDeposit.into(),
+			&eve(),
+			VOTE_DEPOSIT,
+			Precision::Exact
+		));
+		assert!(Votes::<Test>::try_get(id, eve()).is_err(), "not in the new layout");
+		// A project closed before version 5 with nothing in it, and one with a holding.
+		let empty = create_project(&alice());
+		let kept = create_project(&alice());
+		assert_ok!(Commons::mint(kept, &dave(), 1));
+		assert_ok!(Commons::close_project(project_origin(kept), kept));
+		// (Closed as version 4 closed it: the deposit released, the records left.)
+		Projects::<Test>::mutate(empty, |x| {
+			let x = x.as_mut().unwrap();
+			x.status = ProjectStatus::Closed;
+			x.deposit = 0;
+		});
+		assert_ok!(<Balances as MutateHold<_>>::release(
+			&HoldReason::ProjectDeposit.into(),
+			&alice(),
+			PROJECT_HELD,
+			Precision::Exact
+		));
+		StorageVersion::new(4).put::<Commons>();
+
+		let state = v5::PaidRecords::<Test>::pre_upgrade_state().expect("pre");
+		v5::MigrateV4ToV5::<Test>::on_runtime_upgrade();
+		v5::PaidRecords::<Test>::post_upgrade_check(state).expect("post");
+		assert_eq!(Commons::on_chain_storage_version(), 5);
+
+		assert_eq!(
+			Votes::<Test>::get(id, eve()),
+			Some(Vote { aye: true, votes: 3, chambers: 1, deposit: 0 })
+		);
+		assert!(Projects::<Test>::get(empty).is_none());
+		assert!(crate::ValueEquations::<Test>::get(empty).is_none());
+		assert!(Projects::<Test>::get(kept).is_some());
+		// The vote counts and is removed as before, holding nothing.
+		assert_eq!(Proposals::<Test>::get(id).unwrap().chambers[0].1.ayes, 3);
+		close_after_voting(id);
+		assert_ok!(Commons::remove_vote(RuntimeOrigin::signed(eve()), id, eve()));
 	});
 }

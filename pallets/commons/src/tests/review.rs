@@ -29,8 +29,9 @@ fn accepted_when_minimum_and_threshold_are_reached() {
 		assert_eq!(Commons::units_of(p, &bob()), 2);
 		assert_eq!(Commons::units_of(p, &charlie()), 2);
 		assert_eq!(Projects::<Test>::get(p).unwrap().total_units, 44);
-		assert_eq!(held(&dave()), 0);
-		assert_eq!(free(&dave()), ENDOWMENT);
+		// The record's deposit stays held; three new holdings were paid for.
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
+		assert_eq!(free(&dave()), ENDOWMENT - RECORD_DEPOSIT - 3 * HOLDING_FEE);
 		assert!(commons_events().contains(&Event::ContributionAccepted {
 			contribution: c,
 			assessed: 4,
@@ -53,13 +54,13 @@ fn rejected_as_soon_as_the_threshold_is_unreachable() {
 		reject(&charlie(), c);
 		assert_eq!(status(c), ContributionStatus::Rejected);
 		let treasury = Commons::treasury_account(p);
-		assert_eq!(free(&treasury), ED + CONTRIBUTION_DEPOSIT);
-		assert_eq!(held(&dave()), 0);
+		assert_eq!(free(&treasury), ED + FORFEIT);
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
 		assert_eq!(free(&dave()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
 		assert_eq!(Commons::units_of(p, &dave()), 0);
 		assert_eq!(
 			commons_events().last(),
-			Some(&Event::ContributionRejected { contribution: c, forfeited: CONTRIBUTION_DEPOSIT })
+			Some(&Event::ContributionRejected { contribution: c, forfeited: FORFEIT })
 		);
 	});
 }
@@ -195,14 +196,11 @@ fn finalize_accepts_optimistically_or_rejects_what_was_objected_to() {
 		// The one verdict on it was a rejection: rejected, its deposit forfeit.
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(ferdie()), objected));
 		assert_eq!(status(objected), ContributionStatus::Rejected);
-		assert_eq!(held(&eve()), 0);
+		assert_eq!(held(&eve()), RECORD_DEPOSIT);
 		assert_eq!(free(&eve()), ENDOWMENT - CONTRIBUTION_DEPOSIT);
 		assert_eq!(
 			commons_events().last(),
-			Some(&Event::ContributionRejected {
-				contribution: objected,
-				forfeited: CONTRIBUTION_DEPOSIT
-			})
+			Some(&Event::ContributionRejected { contribution: objected, forfeited: FORFEIT })
 		);
 		assert_noop!(
 			Commons::finalize(RuntimeOrigin::signed(ferdie()), quiet),
@@ -225,7 +223,7 @@ fn finalize_expires_without_optimism() {
 		assert_ok!(Commons::finalize(RuntimeOrigin::signed(dave()), c));
 		assert_eq!(status(c), ContributionStatus::Expired);
 		assert_eq!(Commons::units_of(p, &dave()), 0);
-		assert_eq!(held(&dave()), 0);
+		assert_eq!(held(&dave()), RECORD_DEPOSIT);
 	});
 }
 

@@ -280,7 +280,7 @@ fn newcomer_contribution_signed_in_a_wallet_is_relayed() {
 			approve(&charlie(), id, None);
 			// Units go to the newcomer; the deposit back to the relayer.
 			assert_eq!(Commons::units_of(p, &newcomer), 60);
-			assert_eq!(held(&alice()), PROJECT_HELD);
+			assert_eq!(held(&alice()), PROJECT_HELD + RECORD_DEPOSIT);
 		});
 	}
 }

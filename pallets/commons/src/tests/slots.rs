@@ -63,8 +63,9 @@ fn a_squatters_unattended_proposals_cost_them() {
 		close_after_voting(first);
 		assert_ok!(Commons::close(RuntimeOrigin::signed(eve()), second));
 		let burned = PROPOSAL_DEPOSIT / 2 + PROPOSAL_DEPOSIT;
-		assert_eq!(held(&dave()), 0);
-		assert_eq!(free(&dave()), before.0 - burned);
+		// Each closed record keeps its deposit until removed.
+		assert_eq!(held(&dave()), 2 * RECORD_DEPOSIT);
+		assert_eq!(free(&dave()), before.0 - burned - 2 * RECORD_DEPOSIT);
 		assert_eq!(Balances::total_issuance(), before.1 - burned);
 		assert!(commons_events().contains(&Event::ProposalDepositForfeited {
 			proposal: second,
@@ -91,7 +92,7 @@ fn a_proposal_voted_down_with_its_quorum_forfeits_nothing() {
 		vote(&ferdie(), id, false, 1);
 		close_after_voting(id);
 		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Failed);
-		assert_eq!((free(&dave()), held(&dave())), (before, 0));
+		assert_eq!((free(&dave()), held(&dave())), (before - RECORD_DEPOSIT, RECORD_DEPOSIT));
 		assert!(!commons_events()
 			.iter()
 			.any(|e| matches!(e, Event::ProposalDepositForfeited { .. })));
@@ -113,7 +114,7 @@ fn appeals_keep_their_own_slots() {
 		// The appeal still opens, in a slot of the appeals, at the base deposit.
 		assert_ok!(Commons::appeal(RuntimeOrigin::signed(eve()), c, 3, description()));
 		assert_eq!(LiveProjectAppeals::<Test>::get(p), 1);
-		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT);
+		assert_eq!(held(&eve()), PROPOSAL_DEPOSIT + RECORD_DEPOSIT);
 		assert_eq!(OpenProposals::<Test>::get(Scope::Project(p), eve()), 0);
 	});
 }
