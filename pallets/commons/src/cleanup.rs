@@ -231,6 +231,7 @@ impl<T: Config> Pallet<T> {
 		TotalMarks::<T>::remove(project);
 		LiveProposals::<T>::remove(Scope::Project(project));
 		LiveProjectAppeals::<T>::remove(project);
+		crate::ProjectEnactedUntil::<T>::remove(project);
 		RecognisedProjects::<T>::mutate(|r| r.retain(|p| *p != project));
 		Self::deposit_event(Event::ProjectRemoved { project });
 		Ok(())

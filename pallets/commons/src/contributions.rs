@@ -175,6 +175,16 @@ impl<T: Config> Pallet<T> {
 			decided.saturating_add(retention).saturating_add(retention)
 		};
 		ensure!(frame_system::Pallet::<T>::block_number() >= from, Error::<T>::NotRemovable);
+		// A revocation being voted on, or passed and not yet enacted, may need an accepted
+		// record: none is removed while its project has a proposal open or to enact.
+		if matches!(c.status, ContributionStatus::Accepted { .. }) {
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(
+				crate::LiveProposals::<T>::get(Scope::Project(c.project)) == 0
+					&& crate::ProjectEnactedUntil::<T>::get(c.project).is_none_or(|u| u <= now),
+				Error::<T>::NotRemovable
+			);
+		}
 		// An appeal that is open, or passed and not yet enacted, still needs the record.
 		if let Some(appeal) = Appeals::<T>::get(id) {
 			let now = frame_system::Pallet::<T>::block_number();

@@ -446,6 +446,12 @@ impl<T: Config> Pallet<T> {
 			)?;
 			tried = searched;
 			proposal.status = ProposalStatus::Passed { enactment };
+			// The records its call may need stay until it is enacted.
+			if let Scope::Project(project) = proposal.scope {
+				crate::ProjectEnactedUntil::<T>::mutate(project, |until| {
+					*until = Some((*until).map_or(enactment, |u| u.max(enactment)))
+				});
+			}
 			Some(enactment)
 		} else {
 			proposal.status = ProposalStatus::Failed;

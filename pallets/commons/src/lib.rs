@@ -915,6 +915,14 @@ pub mod pallet {
 	pub type RecognisedProjects<T: Config> =
 		StorageValue<_, BoundedVec<ProjectId, T::MaxRecognised>, ValueQuery>;
 
+	/// The last block in which a passed proposal of each project is scheduled to be enacted:
+	/// until then (and while a proposal of the project is open) its accepted contributions'
+	/// records stay, so that a revocation voted for them finds them. One per project, removed
+	/// with it.
+	#[pallet::storage]
+	pub type ProjectEnactedUntil<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, BlockNumberFor<T>>;
+
 	/// The appeal proposal of each appealed contribution (one appeal per contribution).
 	#[pallet::storage]
 	pub type Appeals<T: Config> = StorageMap<_, Blake2_128Concat, ContributionId, ProposalId>;
@@ -1467,8 +1475,9 @@ pub mod pallet {
 		}
 
 		/// Removes a decided contribution's record and attestations: whoever paid its deposit
-		/// may after the retention period, anyone after twice that. Free of fees when it
-		/// removes the record. Units stay minted. The record's deposit
+		/// may after the retention period, anyone after twice that; an accepted one not while
+		/// its project has a proposal open or to enact (a revocation may need it). Free of fees
+		/// when it removes the record. Units stay minted. The record's deposit
 		/// ([`Config::RecordDeposit`]) goes back to whoever paid it, less
 		/// [`Config::CleanupShare`] to the caller if that is someone else.
 		#[pallet::call_index(11)]

@@ -912,6 +912,21 @@ pub mod v5 {
 					deposit: Zero::zero(),
 				})
 			});
+			// Passed project proposals still to be enacted keep their project's accepted records.
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut proposals = 0u64;
+			for (_, p) in crate::Proposals::<T>::iter() {
+				proposals.saturating_inc();
+				if let (Scope::Project(project), ProposalStatus::Passed { enactment }) =
+					(p.scope, p.status)
+				{
+					if enactment >= now {
+						crate::ProjectEnactedUntil::<T>::mutate(project, |until| {
+							*until = Some((*until).map_or(enactment, |u| u.max(enactment)))
+						});
+					}
+				}
+			}
 			let (mut projects, mut removed) = (0u64, 0u64);
 			let empty: Vec<(ProjectId, T::AccountId)> = Projects::<T>::iter()
 				.inspect(|_| projects.saturating_inc())
@@ -929,7 +944,7 @@ pub mod v5 {
 			}
 			// A project's check reads about eight items; a removal writes fifteen.
 			T::DbWeight::get().reads_writes(
-				votes.saturating_add(projects.saturating_mul(8)),
+				votes.saturating_add(proposals).saturating_add(projects.saturating_mul(8)),
 				votes.saturating_add(removed.saturating_mul(15)),
 			)
 		}

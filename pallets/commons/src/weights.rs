@@ -302,9 +302,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(74_178_000, 46238)
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(19))
-			// The record's deposit to its payer and the remover, until the benchmarks run (#17).
-			.saturating_add(Weight::from_parts(40_000_000, 5300))
-			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+			// The record's deposit to its payer and the remover, and whether a revocation may
+			// need it, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(45_000_000, 10400))
+			.saturating_add(T::DbWeight::get().reads_writes(4, 2))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -736,9 +737,10 @@ impl WeightInfo for () {
 		Weight::from_parts(74_178_000, 46238)
 			.saturating_add(ParityDbWeight::get().reads(18))
 			.saturating_add(ParityDbWeight::get().writes(19))
-			// The record's deposit to its payer and the remover, until the benchmarks run (#17).
-			.saturating_add(Weight::from_parts(40_000_000, 5300))
-			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
+			// The record's deposit to its payer and the remover, and whether a revocation may
+			// need it, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(45_000_000, 10400))
+			.saturating_add(ParityDbWeight::get().reads_writes(4, 2))
 	}
 	fn set_income_policy() -> Weight {
 		Weight::from_parts(67_697_000, 31671)

@@ -246,3 +246,34 @@ fn creating_and_closing_an_empty_project_leaves_nothing_behind() {
 		);
 	});
 }
+
+#[test]
+fn an_accepted_record_stays_while_a_revocation_may_need_it() {
+	test(|| {
+		let p = members_project();
+		let c = submit(&eve(), p, 0, 5);
+		approve(&alice(), c, None);
+		approve(&bob(), c, None);
+		// A vote to revoke it runs past the end of its retention period.
+		run_to(15);
+		let call = RuntimeCall::Commons(crate::Call::revoke_contribution { contribution: c });
+		let id = propose(&dave(), Scope::Project(p), call);
+		run_to(2 + RETENTION);
+		let remove = || Commons::remove_contribution(RuntimeOrigin::signed(eve()), c);
+		assert_noop!(remove(), Error::<Test>::NotRemovable);
+		// Dave, Ferdie and Alice (a rewarded reviewer, so a holder) of the five holders.
+		for who in [dave(), ferdie(), alice()] {
+			vote(&who, id, true, 1);
+		}
+		close_after_voting(id);
+		// Passed, and still to be enacted: the record stays.
+		let ProposalStatus::Passed { enactment } = Proposals::<Test>::get(id).unwrap().status
+		else {
+			panic!("passed")
+		};
+		assert_noop!(remove(), Error::<Test>::NotRemovable);
+		run_to(enactment);
+		assert_eq!(status(c), ContributionStatus::Revoked { burned: 50 + 4 });
+		assert_ok!(remove());
+	});
+}
