@@ -165,6 +165,16 @@ fn noted_call<T: Config>() -> BoundedCallOf<T> {
 	frame_support::traits::Bounded::Lookup { hash, len }
 }
 
+/// A chain member (see [`chain_member`]) and a chain proposal of theirs.
+fn chain_proposal<T: Config>() -> (T::AccountId, ProposalId) {
+	let member = chain_member::<T>();
+	let id =
+		Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
+			.expect("member")
+			.0;
+	(member, id)
+}
+
 /// The worst case of chain membership: `MaxRecognised` recognised projects (those of genesis
 /// included), the member holding units only in the last. The block moves on, so that the
 /// member counts.
@@ -531,11 +541,7 @@ mod benchmarks {
 	/// credit account.
 	#[benchmark]
 	fn vote() {
-		let member = chain_member::<T>();
-		let id =
-			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
-				.expect("member")
-				.0;
+		let (member, id) = chain_proposal::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), id, true, 3);
 		assert_eq!(Votes::<T>::get(id, &member).map(|v| v.votes), Some(3));
@@ -544,11 +550,7 @@ mod benchmarks {
 	/// A withdrawal of a vote on an open proposal (heavier than removing a closed record).
 	#[benchmark]
 	fn remove_vote() {
-		let member = chain_member::<T>();
-		let id =
-			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
-				.expect("member")
-				.0;
+		let (member, id) = chain_proposal::<T>();
 		Commons::<T>::do_vote(member.clone(), id, true, 3).expect("credits");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), id, member.clone());
@@ -557,11 +559,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel() {
-		let member = chain_member::<T>();
-		let id =
-			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
-				.expect("member")
-				.0;
+		let (member, id) = chain_proposal::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member), id);
 		assert_eq!(Proposals::<T>::get(id).expect("kept").status, ProposalStatus::Cancelled);
@@ -790,11 +788,7 @@ mod benchmarks {
 	/// its deposit paid to the remover).
 	#[benchmark]
 	fn remove_proposal() {
-		let member = chain_member::<T>();
-		let id =
-			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
-				.expect("member")
-				.0;
+		let (member, id) = chain_proposal::<T>();
 		Commons::<T>::do_cancel(member, id).expect("proposer");
 		let ends = Proposals::<T>::get(id).expect("kept").ends;
 		let retention = T::VoteRetention::get();
@@ -807,11 +801,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_voice_credits() {
-		let member = chain_member::<T>();
-		let id =
-			Commons::<T>::do_propose(member.clone(), Scope::Chain, call::<T>(), Default::default())
-				.expect("member")
-				.0;
+		let (member, id) = chain_proposal::<T>();
 		Commons::<T>::do_vote(member.clone(), id, true, 3).expect("credits");
 		let epoch = Proposals::<T>::get(id).expect("kept").epoch;
 		frame_system::Pallet::<T>::set_block_number(

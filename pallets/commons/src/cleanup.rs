@@ -177,6 +177,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Notes that a passed proposal of `project` is enacted at `at`: until then its accepted
+	/// contributions' records stay ([`crate::ProjectEnactedUntil`]).
+	pub(crate) fn note_enactment(project: ProjectId, at: BlockNumberOf<T>) {
+		crate::ProjectEnactedUntil::<T>::mutate(project, |until| {
+			*until = Some((*until).map_or(at, |u| u.max(at)))
+		});
+	}
+
 	/// Whether a project holds nothing: no holdings (not even emptied ones), payers or listed
 	/// accounts, no open proposals or appeals, nothing pending. (Funds in its accounts do not
 	/// count: anyone can send a planck to them; they go to its creator when it is removed.)

@@ -448,9 +448,7 @@ impl<T: Config> Pallet<T> {
 			proposal.status = ProposalStatus::Passed { enactment };
 			// The records its call may need stay until it is enacted.
 			if let Scope::Project(project) = proposal.scope {
-				crate::ProjectEnactedUntil::<T>::mutate(project, |until| {
-					*until = Some((*until).map_or(enactment, |u| u.max(enactment)))
-				});
+				Self::note_enactment(project, enactment);
 			}
 			Some(enactment)
 		} else {

@@ -921,9 +921,7 @@ pub mod v5 {
 					(p.scope, p.status)
 				{
 					if enactment >= now {
-						crate::ProjectEnactedUntil::<T>::mutate(project, |until| {
-							*until = Some((*until).map_or(enactment, |u| u.max(enactment)))
-						});
+						Pallet::<T>::note_enactment(project, enactment);
 					}
 				}
 			}
