@@ -6,8 +6,9 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_commons::{
-	ContributionId, ContributionView, IncomeState, MembershipView, ProjectId, ProjectView,
-	Quantity, ReviewablePage, UnitsView, Verdict,
+	ContributionId, ContributionPreview, ContributionView, DebtLedger, DebtView, IncomeSplit,
+	IncomeState, KindIndex, MembershipView, ProjectId, ProjectView, Quantity, ReviewablePage,
+	UnitsView, Verdict,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
@@ -16,7 +17,7 @@ use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult,
+	ApplyExtrinsicResult, FixedU128,
 };
 use sp_version::RuntimeVersion;
 
@@ -190,7 +191,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl pallet_commons_runtime_api::CommonsApi<
 		Block,
 		AccountId,
@@ -239,6 +240,42 @@ impl_runtime_apis! {
 			expires_at: BlockNumber,
 		) -> Vec<u8> {
 			Commons::attestation_payload(contribution, verdict, assessed_quantity, expires_at)
+		}
+
+		fn attestation_payload_assessing(
+			contribution: ContributionId,
+			verdict: Verdict,
+			assessed_quantity: Option<Quantity>,
+			assessed_rate: Option<FixedU128>,
+			expires_at: BlockNumber,
+		) -> Vec<u8> {
+			Commons::attestation_payload_assessing(
+				contribution,
+				verdict,
+				assessed_quantity,
+				assessed_rate,
+				expires_at,
+			)
+		}
+
+		fn debts(project: ProjectId, who: AccountId) -> Vec<DebtView<AccountId, Balance>> {
+			Commons::debts_of(project, &who)
+		}
+
+		fn debt_ledger(project: ProjectId) -> DebtLedger<Balance> {
+			pallet_commons::DebtLedgers::<Runtime>::get(project)
+		}
+
+		fn preview_contribution(
+			project: ProjectId,
+			kind: KindIndex,
+			quantity: Quantity,
+		) -> Option<ContributionPreview<Balance>> {
+			Commons::preview_contribution(project, kind, quantity)
+		}
+
+		fn preview_payment(project: ProjectId, amount: Balance) -> Option<IncomeSplit<Balance>> {
+			Commons::preview_payment(project, amount)
 		}
 	}
 

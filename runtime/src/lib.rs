@@ -61,17 +61,19 @@ pub use opaque::SessionKeys;
 
 /// The runtime's version. Bump `spec_version` with every change of runtime logic, and
 /// `transaction_version` when a call's encoding changes (2: `appeal` and `accept_appeal` take
-/// a quantity; 3: a relayed attestation's payload names the contributor and the content).
+/// a quantity; 3: a relayed attestation's payload names the contributor and the content; 4:
+/// contribution kinds carry a rate range and a claim kind, a relayed attestation an assessed
+/// rate).
 #[cfg(not(feature = "spec-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -83,10 +85,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -169,6 +171,7 @@ pub type Migrations = (
 	pallet_commons::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_commons::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_commons::migrations::v5::MigrateV4ToV5<Runtime>,
+	pallet_commons::migrations::v6::MigrateV5ToV6<Runtime>,
 );
 
 /// Dispatches calls to the pallets and runs their hooks.

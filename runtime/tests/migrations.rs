@@ -34,7 +34,7 @@ fn v1_to_v2_recognises_the_founding_project_and_checks_itself() {
 
 		RecogniseFoundingProject::<Runtime>::post_upgrade_check(state).expect("post");
 		assert_eq!(RecognisedProjects::<Runtime>::get().into_inner(), vec![0]);
-		assert_eq!(Commons::on_chain_storage_version(), StorageVersion::new(5));
+		assert_eq!(Commons::on_chain_storage_version(), StorageVersion::new(6));
 		assert_eq!(Commons::on_chain_storage_version(), Commons::in_code_storage_version());
 	});
 }
@@ -42,7 +42,7 @@ fn v1_to_v2_recognises_the_founding_project_and_checks_itself() {
 #[test]
 fn migrations_do_nothing_on_a_chain_already_migrated() {
 	development().execute_with(|| {
-		assert_eq!(Commons::on_chain_storage_version(), StorageVersion::new(5));
+		assert_eq!(Commons::on_chain_storage_version(), StorageVersion::new(6));
 		let before = RecognisedProjects::<Runtime>::get();
 		let state = RecogniseFoundingProject::<Runtime>::pre_upgrade_state().expect("pre");
 		Migrations::on_runtime_upgrade();
@@ -122,6 +122,6 @@ fn v2_to_v3_voids_a_chain_proposal_whose_call_no_longer_decodes() {
 		// Governance keeps its parameters and gets the old rule of one voter at least.
 		assert_eq!(ChainGovernance::<Runtime>::get().min_voters, 1);
 		assert_eq!(ChainGovernance::<Runtime>::get().quorum, before.quorum);
-		assert_eq!(Commons::on_chain_storage_version(), StorageVersion::new(5));
+		assert_eq!(Commons::on_chain_storage_version(), StorageVersion::new(6));
 	});
 }

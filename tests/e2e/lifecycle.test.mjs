@@ -236,3 +236,90 @@ describe('project lifecycle', () => {
       assert.ok(now >= start + 1, `blocks go on (${start} -> ${now})`);
     }));
 });
+
+describe('money back first: a reimbursable contribution is repaid from income before the work is shared', () => {
+  let node, api, k, project;
+
+  before(async () => {
+    node = await startNode({ name: 'dev-money', args: ['--dev', '--tmp'] });
+    await node.ready(60_000);
+    api = await connect(node.rpcPort);
+    k = keyring();
+  });
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('parts bought for a sensor are paid back, then the work shares the rest', { timeout: 300_000 }, () =>
+    withLog(node, async () => {
+      // Work: 10 to 20 units an hour, assessed by the reviewers. Parts: owed at 1 CMN a EUR.
+      const kinds = [
+        { name: 'work', unit: 'hour', rate: 10n * FIXED, maxRate: 20n * FIXED, claim: 'Equity' },
+        { name: 'parts', unit: 'EUR', rate: 0, maxRate: null, claim: { Reimbursable: { price: UNIT } } },
+      ];
+      const rules = {
+        reviewers: 'Maintainers', minApprovals: 1, threshold: 500_000_000,
+        reviewPeriod: 1_000, optimistic: false, reviewerReward: 0,
+      };
+      const { events } = await send(api, api.tx.commons.createProject('sensor', 'ipfs://sensor', kinds, rules), k.alice);
+      project = eventsOf(events, 'commons', 'ProjectCreated')[0].project.toNumber();
+      // Up to 60% of each payment to what the project owes, the rest to the holders. (The
+      // maintainer acts for the project until it has holders.)
+      const { events: set } = await send(api, api.tx.commons.setIncomeBuckets(project, [{ to: 'Debts', share: 600_000_000 }]), k.alice);
+      assert.equal(eventsOf(set, 'commons', 'IncomePolicySet')[0].version.toNumber(), 1);
+
+      // What each would earn, before anyone signs.
+      const parts = (await api.call.commonsApi.previewContribution(project, 1, 50)).unwrap();
+      assert.deepEqual([parts.units.toBigInt(), parts.debt.toBigInt()], [0n, 50n * UNIT]);
+      const work = (await api.call.commonsApi.previewContribution(project, 0, 4)).unwrap();
+      assert.deepEqual([work.units.toBigInt(), work.maxUnits.toBigInt()], [40n, 80n]);
+
+      const [{ events: e1 }, { events: e2 }] = await Promise.all([
+        send(api, api.tx.commons.submitContribution(project, 1, 50, 'ipfs://receipt'), k.eve),
+        send(api, api.tx.commons.submitContribution(project, 0, 4, 'ipfs://log'), k.dave),
+      ]);
+      const partsId = eventsOf(e1, 'commons', 'ContributionSubmitted')[0].contribution.toNumber();
+      const workId = eventsOf(e2, 'commons', 'ContributionSubmitted')[0].contribution.toNumber();
+      // Alice approves both; she assesses the work at 12.5 units an hour: 50 units.
+      const { events: reviewed } = await send(api, api.tx.utility.batchAll([
+        api.tx.commons.attest(partsId, 'Approve', null, 'receipt checked'),
+        api.tx.commons.attestAssessing(workId, 'Approve', null, 125n * FIXED / 10n, 'good work'),
+      ]), k.alice);
+      const [debt] = eventsOf(reviewed, 'commons', 'DebtRecorded');
+      assert.equal(debt.creditor.toString(), k.eve.address);
+      assert.equal(debt.amount.toBigInt(), 50n * UNIT);
+      assert.equal((await api.call.commonsApi.units(project, k.dave.address)).units.toBigInt(), 50n);
+      assert.equal((await api.call.commonsApi.units(project, k.eve.address)).units.toBigInt(), 0n);
+
+      // A payment of 100 CMN: 60 offered to the debt, which takes the 50 it is owed; the
+      // rest falls through to the holders. The preview says so before it is paid.
+      const amount = 100n * UNIT;
+      const preview = await api.call.commonsApi.previewPayment(project, amount);
+      assert.deepEqual([preview.unwrap().debts.toBigInt(), preview.unwrap().holders.toBigInt()], [50n * UNIT, 50n * UNIT]);
+      const { events: paid } = await send(api, api.tx.commons.payIncome(project, amount), k.ferdie);
+      const [split] = eventsOf(paid, 'commons', 'IncomePaid');
+      assert.deepEqual([split.toDebts.toBigInt(), split.toHolders.toBigInt(), split.toTreasury.toBigInt()],
+        [50n * UNIT, 50n * UNIT, 0n]);
+      const [owed] = await api.call.commonsApi.debts(project, k.eve.address);
+      assert.equal(owed.contribution.toNumber(), partsId);
+      assert.equal(owed.repaid.toBigInt(), 50n * UNIT);
+      assert.equal(owed.claimable.toBigInt(), 50n * UNIT);
+      assert.equal((await api.call.commonsApi.pendingIncome(project, k.dave.address)).toBigInt(), 50n * UNIT);
+
+      // Eve takes her money back; the debt is retired.
+      const before = await freeBalance(api, k.eve.address);
+      const { events: claimed } = await send(api, api.tx.commons.claimDebt(partsId), k.eve);
+      assert.equal(eventsOf(claimed, 'commons', 'DebtClaimed')[0].amount.toBigInt(), 50n * UNIT);
+      assert.equal(eventsOf(claimed, 'commons', 'DebtSettled').length, 1);
+      assert.equal(await freeBalance(api, k.eve.address) - before, 50n * UNIT - feePaid(claimed, k.eve.address));
+      assert.equal((await api.call.commonsApi.debts(project, k.eve.address)).length, 0);
+      const ledger = await api.call.commonsApi.debtLedger(project);
+      assert.deepEqual([ledger.owed, ledger.repaid, ledger.claimed].map((x) => x.toBigInt()), [50n * UNIT, 50n * UNIT, 50n * UNIT]);
+
+      // Paid back: the next payment goes to the work alone.
+      const { events: next } = await send(api, api.tx.commons.payIncome(project, amount), k.ferdie);
+      assert.equal(eventsOf(next, 'commons', 'IncomePaid')[0].toHolders.toBigInt(), amount);
+      assert.equal((await api.call.commonsApi.pendingIncome(project, k.dave.address)).toBigInt(), 150n * UNIT);
+    }));
+});

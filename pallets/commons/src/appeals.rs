@@ -73,7 +73,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
 		Self::ensure_appealable_quantity(&c, quantity)?;
 		let forfeited = Forfeited::<T>::take(contribution).unwrap_or_default();
-		let (status, created) = Self::credit(&mut c, quantity)?;
+		let (status, created) = Self::credit(contribution, &mut c, quantity)?;
 		c.status = status;
 		// The new holdings are paid for out of the refund.
 		let treasury = Self::treasury_account(c.project);
@@ -114,6 +114,7 @@ impl<T: Config> Pallet<T> {
 			burned = burned.saturating_add(b);
 			hops = hops.saturating_add(h);
 		}
+		Self::revoke_debt(contribution, &c);
 		c.status = ContributionStatus::Revoked { burned };
 		Contributions::<T>::insert(contribution, c);
 		Self::deposit_event(Event::ContributionRevoked { contribution, burned });

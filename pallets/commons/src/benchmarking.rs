@@ -78,11 +78,25 @@ fn kinds<T: Config>() -> KindsOf<T> {
 		name: bytes::<T::MaxLabelLen>(b'n'),
 		unit: bytes::<T::MaxLabelLen>(b'u'),
 		rate: FixedU128::from_u32(10),
+		max_rate: None,
+		claim: ClaimKind::Equity,
 	};
 	BoundedVec::truncate_from(alloc::vec![kind; T::MaxKinds::get() as usize])
 }
 
 /// Anyone reviews; every reviewer must approve; a reward, so that every approver is minted to.
+/// A policy of every bucket: 10% to the treasury, 10% to the debts, then the upstream shares.
+fn every_bucket<T: Config>(upstream: Vec<(ProjectId, Perbill)>) -> BucketsOf<T> {
+	let fixed = [
+		Bucket { to: BucketTarget::Treasury, share: Perbill::from_percent(10) },
+		Bucket { to: BucketTarget::Debts, share: Perbill::from_percent(10) },
+	];
+	let upstream = upstream
+		.into_iter()
+		.map(|(up, share)| Bucket { to: BucketTarget::Upstream(up), share });
+	BucketsOf::<T>::truncate_from(fixed.into_iter().chain(upstream).collect())
+}
+
 fn rules<T: Config>(min_approvals: u32, optimistic: bool) -> ReviewRules<BlockNumberOf<T>> {
 	ReviewRules {
 		reviewers: ReviewerSet::Anyone,
@@ -125,13 +139,14 @@ fn contribution<T: Config>(project: ProjectId, index: u32) -> (ContributionId, T
 fn approvals<T: Config>(id: ContributionId, n: u32, offset: u32) {
 	for i in 0..n {
 		let reviewer = funded::<T>("reviewer", offset + i);
+		let assessment = Assessment { quantity: Some(999), rate: None };
 		let checked =
-			Commons::<T>::check_attestation(id, &reviewer, Some(999)).expect("may review");
+			Commons::<T>::check_attestation(id, &reviewer, assessment).expect("may review");
 		Commons::<T>::apply_attestation(
 			checked,
 			reviewer,
 			Verdict::Approve,
-			Some(999),
+			assessment,
 			bytes::<T::MaxNoteLen>(b'x'),
 			false,
 		)
@@ -234,12 +249,13 @@ fn rejected_contribution<T: Config>() -> (ProjectId, ContributionId, T::AccountI
 	let (c, contributor) = contribution::<T>(p, 0);
 	approvals::<T>(c, max - 1, 0);
 	let rejecter = funded::<T>("rejecter", 0);
-	let checked = Commons::<T>::check_attestation(c, &rejecter, None).expect("may review");
+	let checked =
+		Commons::<T>::check_attestation(c, &rejecter, Default::default()).expect("may review");
 	Commons::<T>::apply_attestation(
 		checked,
 		rejecter,
 		Verdict::Reject,
-		None,
+		Default::default(),
 		Default::default(),
 		false,
 	)
@@ -392,6 +408,7 @@ mod benchmarks {
 				c,
 				Verdict::Approve,
 				Some(999),
+				None,
 				BlockNumberOf::<T>::max_value(),
 			)
 			.expect("submitted");
@@ -491,17 +508,51 @@ mod benchmarks {
 				(up, Perbill::from_percent(1))
 			})
 			.collect();
-		Commons::<T>::do_set_income_policy(
-			p,
-			Perbill::from_percent(10),
-			UpstreamOf::<T>::truncate_from(upstream),
-		)
-		.expect("valid policy");
-		let payer = funded::<T>("payer", 0);
+		Commons::<T>::do_set_income_buckets(p, every_bucket::<T>(upstream)).expect("valid policy");
+		// An outstanding debt, so that the debts' bucket pays too.
+		let (id, creditor) = contribution::<T>(p, 0);
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+		let payer = funded::<T>("payer", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), p, amount);
 		assert!(IncomeStates::<T>::get(p).income_per_unit > 0);
+		assert!(!crate::DebtLedgers::<T>::get(p).repaid.is_zero());
+	}
+
+	/// A claim of a debt repaid in full: paid out and retired.
+	#[benchmark]
+	fn claim_debt() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let (id, creditor) = contribution::<T>(p, 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+		let payer = funded::<T>("payer", 0);
+		Commons::<T>::repay_debts(&payer, p, amount).expect("funded payer");
+		let before = T::Currency::balance(&creditor);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), id);
+		assert_eq!(T::Currency::balance(&creditor), before.saturating_add(amount));
+		assert!(!crate::Debts::<T>::contains_key(&creditor, id));
+	}
+
+	/// The most buckets: the treasury, the debts and `MaxUpstreams` upstream projects.
+	#[benchmark]
+	fn set_income_buckets() -> Result<(), BenchmarkError> {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let upstream: Vec<(ProjectId, Perbill)> = (0..T::MaxUpstreams::get())
+			.map(|_| (project::<T>(rules::<T>(1, false)).0, Perbill::from_percent(1)))
+			.collect();
+		let buckets = every_bucket::<T>(upstream);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p, buckets);
+		assert_eq!(
+			IncomePolicies::<T>::get(p).map(|x| x.buckets.len() as u32),
+			Some(T::MaxUpstreams::get() + 2)
+		);
+		Ok(())
 	}
 
 	/// A claim in a project with `h` holders: the weight does not depend on `h`.

@@ -197,6 +197,11 @@ impl<T: Config> Pallet<T> {
 			&& ChamberListCount::<T>::get(project) == 0
 			&& LiveProposals::<T>::get(Scope::Project(project)) == 0
 			&& LiveProjectAppeals::<T>::get(project) == 0
+			&& {
+				// Every debt claimed in full (and so retired).
+				let ledger = crate::DebtLedgers::<T>::get(project);
+				ledger.claimed == ledger.owed
+			}
 	}
 
 	pub(crate) fn do_remove_project(project: ProjectId) -> DispatchResult {
@@ -240,6 +245,7 @@ impl<T: Config> Pallet<T> {
 		LiveProposals::<T>::remove(Scope::Project(project));
 		LiveProjectAppeals::<T>::remove(project);
 		crate::ProjectEnactedUntil::<T>::remove(project);
+		crate::DebtLedgers::<T>::remove(project);
 		RecognisedProjects::<T>::mutate(|r| r.retain(|p| *p != project));
 		Self::deposit_event(Event::ProjectRemoved { project });
 		Ok(())

@@ -38,11 +38,20 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
 		let equation = ValueEquations::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
-		let rate = equation.kinds.get(kind as usize).ok_or(Error::<T>::UnknownKind)?.rate;
+		let k = equation.kinds.get(kind as usize).ok_or(Error::<T>::UnknownKind)?;
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
-		// Valued under the equation in force now; whatever is credited (at most the claim)
-		// then mints without overflow.
-		rate.checked_mul_int(quantity).ok_or(ArithmeticError::Overflow)?;
+		// Valued under the equation in force now; whatever is credited (at most the claim, at
+		// most the highest rate) then mints and is owed without overflow.
+		let valuation = Valuation {
+			version: equation.version,
+			rate: k.rate,
+			max_rate: k.highest_rate(),
+			claim: k.claim,
+		};
+		valuation.max_rate.checked_mul_int(quantity).ok_or(ArithmeticError::Overflow)?;
+		if let Some(price) = k.claim.price() {
+			Self::money_of(price, quantity)?;
+		}
 		let policy = ReviewPolicies::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
 
 		let id = NextContributionId::<T>::get();
@@ -60,7 +69,7 @@ impl<T: Config> Pallet<T> {
 				depositor: depositor.clone(),
 				deposit,
 				kind,
-				valuation: Valuation { version: equation.version, rate },
+				valuation,
 				quantity,
 				evidence,
 				submitted: frame_system::Pallet::<T>::block_number(),
@@ -185,6 +194,8 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::NotRemovable
 			);
 		}
+		// A debt owed for it is backed by its record.
+		ensure!(!crate::Debts::<T>::contains_key(&c.contributor, id), Error::<T>::DebtOutstanding);
 		// An appeal that is open, or passed and not yet enacted, still needs the record.
 		if let Some(appeal) = Appeals::<T>::get(id) {
 			let now = frame_system::Pallet::<T>::block_number();

@@ -41,6 +41,7 @@ impl<T: Config> Pallet<T> {
 			| Call::set_maintainers { project, .. }
 			| Call::close_project { project }
 			| Call::set_income_policy { project, .. }
+			| Call::set_income_buckets { project, .. }
 			| Call::spend_treasury { project, .. }
 			| Call::move_units { project, .. }
 			| Call::set_chambers { project, .. }

@@ -17,7 +17,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	types::*, Config, Error, Event, Holdings, IncomePolicies, IncomeStates, Pallet, Projects,
+	types::*, Config, DebtLedgers, Error, Event, Holdings, IncomePolicies, IncomeStates, Pallet,
+	Projects,
 };
 
 impl<T: Config> Pallet<T> {
@@ -67,29 +68,114 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(crate) fn do_set_income_policy(
-		project: ProjectId,
+	/// The buckets of the old two-part policy: `treasury` first, then each upstream project,
+	/// shares of zero left out.
+	pub(crate) fn buckets_of(
 		treasury: Perbill,
-		upstream: UpstreamOf<T>,
-	) -> DispatchResult {
-		Self::project(project)?;
-		let mut total = u64::from(treasury.deconstruct());
-		for (i, (up, share)) in upstream.iter().enumerate() {
-			ensure!(*up != project, Error::<T>::InvalidIncomePolicy);
-			ensure!(Projects::<T>::contains_key(up), Error::<T>::UnknownProject);
+		upstream: &UpstreamOf<T>,
+	) -> Result<BucketsOf<T>, DispatchError> {
+		let treasury =
+			(!treasury.is_zero()).then_some(Bucket { to: BucketTarget::Treasury, share: treasury });
+		let upstream = upstream
+			.iter()
+			.filter(|(_, share)| !share.is_zero())
+			.map(|(up, share)| Bucket { to: BucketTarget::Upstream(*up), share: *share });
+		BucketsOf::<T>::try_from(
+			treasury.into_iter().chain(upstream).collect::<alloc::vec::Vec<_>>(),
+		)
+		.map_err(|_| Error::<T>::InvalidIncomePolicy.into())
+	}
+
+	/// Checks a policy's buckets: shares above zero adding up to at most 100%, the treasury
+	/// and the debts at most once each, upstream projects that exist, each once, not this one,
+	/// at most [`Config::MaxUpstreams`] of them.
+	fn ensure_valid_buckets(project: ProjectId, buckets: &BucketsOf<T>) -> DispatchResult {
+		let mut total = 0u64;
+		let mut upstreams = 0u32;
+		for (i, bucket) in buckets.iter().enumerate() {
+			ensure!(!bucket.share.is_zero(), Error::<T>::InvalidIncomePolicy);
 			ensure!(
-				upstream.iter().skip(i.saturating_add(1)).all(|(other, _)| other != up),
+				buckets.iter().skip(i.saturating_add(1)).all(|other| other.to != bucket.to),
 				Error::<T>::InvalidIncomePolicy
 			);
-			total = total.saturating_add(u64::from(share.deconstruct()));
+			if let BucketTarget::Upstream(up) = bucket.to {
+				ensure!(up != project, Error::<T>::InvalidIncomePolicy);
+				ensure!(Projects::<T>::contains_key(up), Error::<T>::UnknownProject);
+				upstreams = upstreams.saturating_add(1);
+			}
+			total = total.saturating_add(u64::from(bucket.share.deconstruct()));
 		}
-		ensure!(total <= u64::from(Perbill::one().deconstruct()), Error::<T>::InvalidIncomePolicy);
-		IncomePolicies::<T>::insert(
-			project,
-			crate::IncomePolicy { treasury, upstream: upstream.clone() },
+		ensure!(
+			total <= u64::from(Perbill::one().deconstruct()) && upstreams <= T::MaxUpstreams::get(),
+			Error::<T>::InvalidIncomePolicy
 		);
-		Self::deposit_event(Event::IncomePolicySet { project, treasury, upstream });
 		Ok(())
+	}
+
+	/// Replaces a project's income policy; its version goes up by one.
+	pub(crate) fn do_set_income_buckets(
+		project: ProjectId,
+		buckets: BucketsOf<T>,
+	) -> DispatchResult {
+		Self::project(project)?;
+		Self::ensure_valid_buckets(project, &buckets)?;
+		let version = IncomePolicies::<T>::get(project)
+			.map_or(0, |p| p.version)
+			.checked_add(1)
+			.ok_or(ArithmeticError::Overflow)?;
+		IncomePolicies::<T>::insert(project, IncomePolicy { version, buckets: buckets.clone() });
+		Self::deposit_event(Event::IncomePolicySet { project, version, buckets });
+		Ok(())
+	}
+
+	/// How `amount` paid to `project` now is split by its income policy (see "Income" in the
+	/// crate docs): each bucket in order takes its share of the payment plus what the buckets
+	/// before it could not use, as far as it can use it (a closed upstream project nothing,
+	/// the debts what is still owed); the rest, rounding included, goes to the holders, or to
+	/// the treasury while the project has no units. The parts add up to `amount` exactly.
+	pub fn income_split(
+		project: ProjectId,
+		amount: BalanceOf<T>,
+	) -> Result<IncomeSplit<BalanceOf<T>>, DispatchError> {
+		let p = Self::project(project)?;
+		let policy = IncomePolicies::<T>::get(project).unwrap_or_default();
+		let ledger = DebtLedgers::<T>::get(project);
+		let outstanding = ledger.owed.saturating_sub(ledger.repaid);
+		let mut split = IncomeSplit::<BalanceOf<T>>::default();
+		let (mut carried, mut used) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		for bucket in policy.buckets.iter() {
+			let offered = bucket.share.mul_floor(amount).saturating_add(carried);
+			let taken = match bucket.to {
+				BucketTarget::Treasury => {
+					split.treasury = offered;
+					offered
+				},
+				BucketTarget::Upstream(up) => {
+					let open =
+						Projects::<T>::get(up).is_some_and(|q| q.status == ProjectStatus::Active);
+					let taken = if open { offered } else { Zero::zero() };
+					if !taken.is_zero() {
+						split.upstream.push((up, taken));
+					}
+					taken
+				},
+				BucketTarget::Debts => {
+					split.debts = offered.min(outstanding);
+					split.debts
+				},
+			};
+			carried = offered.saturating_sub(taken);
+			used = used.checked_add(&taken).ok_or(ArithmeticError::Overflow)?;
+		}
+		// The shares never exceed 100%, and each bucket takes at most its share of the payment
+		// and what earlier ones left.
+		let rest = amount.checked_sub(&used).defensive_ok_or(ArithmeticError::Underflow)?;
+		if p.total_units == 0 {
+			split.treasury = split.treasury.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
+		} else {
+			split.holders = rest;
+		}
+		Ok(split)
 	}
 
 	/// Pays `amount` from `payer` into `project`, split by its income policy.
@@ -104,43 +190,32 @@ impl<T: Config> Pallet<T> {
 		// Only what the payer pays directly: the upstream shares below do not make it a payer
 		// of the upstream projects.
 		Self::note_payer(project, &payer, amount);
-		let policy = IncomePolicies::<T>::get(project).unwrap_or_default();
-
-		let to_treasury = policy.treasury.mul_floor(amount);
+		let split = Self::income_split(project, amount)?;
 		let mut to_upstream = BalanceOf::<T>::zero();
-		for (up, share) in policy.upstream.iter() {
-			let part = share.mul_floor(amount);
-			// A closed upstream project takes nothing: its share stays with this project's
-			// holders.
-			let open = Projects::<T>::get(up).is_some_and(|q| q.status == ProjectStatus::Active);
-			if !part.is_zero() && open {
-				// Upstream income goes to the upstream project's holders, not further upstream.
-				Self::distribute(&payer, *up, part)?;
-				Self::deposit_event(Event::UpstreamPaid { from: project, to: *up, amount: part });
-				to_upstream = to_upstream.saturating_add(part);
-			}
+		for (up, part) in split.upstream.iter() {
+			// Upstream income goes to the upstream project's holders, not further upstream.
+			Self::distribute(&payer, *up, *part)?;
+			Self::deposit_event(Event::UpstreamPaid { from: project, to: *up, amount: *part });
+			to_upstream = to_upstream.saturating_add(*part);
 		}
-		if !to_treasury.is_zero() {
+		if !split.treasury.is_zero() {
 			T::Currency::transfer(
 				&payer,
 				&Self::treasury_account(project),
-				to_treasury,
+				split.treasury,
 				Preservation::Preserve,
 			)?;
 		}
-		// The policy's shares never exceed 100%: the rest, rounding included, is the holders'.
-		let to_holders = amount
-			.checked_sub(&to_treasury)
-			.and_then(|x| x.checked_sub(&to_upstream))
-			.defensive_ok_or(ArithmeticError::Underflow)?;
-		let to_holders = Self::distribute(&payer, project, to_holders)?;
+		Self::repay_debts(&payer, project, split.debts)?;
+		Self::distribute(&payer, project, split.holders)?;
 		Self::deposit_event(Event::IncomePaid {
 			project,
 			payer,
 			amount,
-			to_holders,
-			to_treasury: amount.saturating_sub(to_holders).saturating_sub(to_upstream),
+			to_holders: split.holders,
+			to_treasury: split.treasury,
 			to_upstream,
+			to_debts: split.debts,
 		});
 		Ok(())
 	}
@@ -152,10 +227,10 @@ impl<T: Config> Pallet<T> {
 		project: ProjectId,
 		amount: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let p = Self::project(project)?;
 		if amount.is_zero() {
 			return Ok(amount);
 		}
+		let p = Self::project(project)?;
 		if p.total_units == 0 {
 			T::Currency::transfer(
 				payer,

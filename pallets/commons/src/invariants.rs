@@ -27,6 +27,7 @@ impl<T: Config> Pallet<T> {
 	///   and projects add up per account to what the currency holds for this pallet;
 	/// - a contribution's attestations agree with its counts of approvals and rejections;
 	/// - no chain of moves of units is longer than `MaxMoveHops` or leads to its own start;
+	/// - the debt invariants of [`Self::check_debts`];
 	/// - the governance invariants of [`Self::check_governance`].
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -53,6 +54,8 @@ impl<T: Config> Pallet<T> {
 			let entry = held.entry(p.creator.clone()).or_default();
 			entry.0 = entry.0.saturating_add(p.deposit);
 		}
+
+		Self::check_debts()?;
 
 		// No chain of moves is longer than a revocation follows, and none leads to itself.
 		for (_, who, m) in UnitMoves::<T>::iter() {
@@ -121,9 +124,15 @@ impl<T: Config> Pallet<T> {
 			.checked_sub(&T::Currency::minimum_balance())
 			.ok_or("the income pot is below the existential deposit")?;
 		ensure!(state.claimed <= state.distributed, "claimed more than distributed");
-		// Anyone may transfer to the pot directly: it holds at least what the ledger says.
+		// Anyone may transfer to the pot directly: it holds at least what the ledgers say, the
+		// holders' and the creditors'.
 		let ledger = state.distributed.saturating_sub(state.claimed);
-		ensure!(pot >= ledger, "the pot holds less than distributed minus claimed");
+		let debts = crate::DebtLedgers::<T>::get(project);
+		let for_creditors = debts.repaid.checked_sub(&debts.claimed).ok_or("debts over-claimed")?;
+		ensure!(
+			pot >= ledger.saturating_add(for_creditors),
+			"the pot holds less than the holders and the creditors can claim"
+		);
 		let precision = U256::from(INCOME_PRECISION);
 		let mut owed = U256::from(state.carried);
 		for (_, h) in Holdings::<T>::iter_prefix(project) {
@@ -141,6 +150,49 @@ impl<T: Config> Pallet<T> {
 			U256::from(Self::to_u128(ledger)?).saturating_mul(precision) == owed,
 			"claimable plus carried differs from the pot"
 		);
+		Ok(())
+	}
+
+	/// Debt invariants, per project: repaid at most owed, claimed at most repaid; every debt
+	/// lies within what was owed, has claimed at most what is repaid of it and is not claimed in
+	/// full (it would be retired), belongs to an existing contribution of its creditor's (or
+	/// of its project, revoked); and what the live debts can still claim adds up to repaid less
+	/// claimed exactly (the debts tile the queue, and retired ones were claimed in full).
+	fn check_debts() -> Result<(), TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut claimable: BTreeMap<ProjectId, BalanceOf<T>> = BTreeMap::new();
+		for (contributor, id, debt) in crate::Debts::<T>::iter() {
+			let ledger = crate::DebtLedgers::<T>::get(debt.project);
+			ensure!(
+				debt.start.saturating_add(debt.amount) <= ledger.owed,
+				"a debt beyond what was owed"
+			);
+			let repaid = Self::repaid_of(&debt, &ledger);
+			ensure!(debt.claimed <= repaid, "a debt claimed beyond what is repaid");
+			ensure!(debt.claimed < debt.amount, "a debt claimed in full was not retired");
+			let c = Contributions::<T>::get(id).ok_or("a debt without its contribution")?;
+			ensure!(
+				c.contributor == contributor && c.project == debt.project,
+				"a debt keyed by another contributor or project"
+			);
+			ensure!(
+				debt.creditor == contributor
+					|| debt.creditor == Self::treasury_account(debt.project),
+				"a debt owed to a stranger"
+			);
+			let entry = claimable.entry(debt.project).or_default();
+			*entry = entry.saturating_add(repaid.saturating_sub(debt.claimed));
+		}
+		for (project, ledger) in crate::DebtLedgers::<T>::iter() {
+			ensure!(Projects::<T>::contains_key(project), "a debt ledger without its project");
+			ensure!(ledger.repaid <= ledger.owed, "repaid more than owed");
+			ensure!(ledger.claimed <= ledger.repaid, "claimed more than repaid");
+			ensure!(
+				claimable.get(&project).copied().unwrap_or_default()
+					== ledger.repaid.saturating_sub(ledger.claimed),
+				"what debts can claim differs from repaid less claimed"
+			);
+		}
 		Ok(())
 	}
 

@@ -19,9 +19,11 @@
 //!    [`relay_attestations`](Pallet::relay_attestations).
 //! 4. The outcome (table below) is decided as soon as the verdicts allow, or after the review
 //!    period by [`finalize`](Pallet::finalize), callable by anyone.
-//! 5. Accepted: units are minted to the contributor (assessed quantity × rate of the kind) and
-//!    a reward on top to the approving reviewers. Decided records are removed by anyone after
-//!    the retention period with [`remove_contribution`](Pallet::remove_contribution).
+//! 5. Accepted: the contribution gets what its kind's claim gives (see **Claim kinds**):
+//!    units minted to the contributor (credited quantity × credited rate) with a reward on top
+//!    to the approving reviewers, a debt the project repays from its income, or a bounty paid
+//!    from its treasury. Decided records are removed by anyone after the retention period with
+//!    [`remove_contribution`](Pallet::remove_contribution).
 //! 6. The project's members decide by quadratic vote (below): its value equation, review
 //!    policy, maintainers, income policy, treasury spending, appeals and revocations. The
 //!    chain's members decide the chain's matters the same way; their vote is the chain's Root.
@@ -93,20 +95,64 @@
 //! Units are per project and cannot be transferred: the common work cannot be privately
 //! appropriated. An account's share is its units over the project's total.
 //!
+//! ## Claim kinds
+//!
+//! Each kind of a value equation says what accepting a contribution of it gives
+//! ([`ClaimKind`]), as an open value network pays: hours of work are equity in future income,
+//! money or materials spent are paid back first, a bounty is paid once.
+//!
+//! | claim | at acceptance, for a credited quantity `q` |
+//! |-------|---------------------------------------------|
+//! | `Equity` | `⌊q × rate⌋` units to the contributor, the reviewers' reward on top |
+//! | `Reimbursable { price }` | a debt of `q × price` the project owes the contributor, repaid from its `Debts` bucket (below); units on top if the kind's rate is above zero |
+//! | `OneTime { price }` | `q × price` paid from the project's treasury if it holds all of it (above its existential deposit), otherwise owed as a debt; units on top if the rate is above zero |
+//!
+//! **Rates people can live with.** A kind may give a range of rates, `rate` to `max_rate`,
+//! instead of one. Reviewers assess the rate within it with
+//! [`attest_assessing`](Pallet::attest_assessing) (or in a wallet-signed attestation), as they
+//! assess the quantity; the credited rate is the lower median of the approvers' assessments,
+//! where an approval without one assesses the lowest rate (so does acceptance without
+//! approvals, optimistic or by appeal). An equity kind's rate is above zero; a money kind's
+//! price is.
+//!
+//! A contribution keeps the terms of its kind in the equation in force when it was submitted
+//! ([`Valuation`]): a later change of rates or prices changes nothing about it. The runtime
+//! API's `preview_contribution` shows what a contribution would earn now.
+//!
 //! ## Income
 //!
 //! Anyone pays income to a project with [`pay_income`](Pallet::pay_income). The project's
-//! income policy ([`set_income_policy`](Pallet::set_income_policy), project origin) keeps a
-//! share in the project's treasury (spent with [`spend_treasury`](Pallet::spend_treasury),
-//! project origin), pays shares to upstream projects (the commons this one builds on; each
-//! distributes its share to its own holders and forwards nothing), and the rest, rounding
-//! included, goes to the holders pro-rata to the units they hold at the moment of payment. A
-//! project without units yet receives everything in its treasury. A closed project takes no
-//! income (`ProjectClosed`), and the share of an upstream project that has closed stays with
-//! the paying project's holders.
+//! income policy is an ordered list of buckets ([`set_income_buckets`](Pallet::set_income_buckets),
+//! project origin; [`set_income_policy`](Pallet::set_income_policy) sets a treasury bucket and
+//! upstream buckets), each a share of every payment paid to one of:
 //!
-//! Paying and claiming cost the same with one holder or a million: with `P = 10^12`
-//! ([`INCOME_PRECISION`]), each payment of `x` to holders of `U` units in all does
+//! - `Treasury`: the project's treasury, spent with [`spend_treasury`](Pallet::spend_treasury)
+//!   (project origin);
+//! - `Upstream(project)`: a commons this one builds on, paid to that project's holders (it
+//!   forwards nothing further);
+//! - `Debts`: what the project owes, oldest debt first (below).
+//!
+//! The shares add up to at most 100% (checked, with every share above zero, the treasury and
+//! the debts at most once each, each upstream project once). For a payment of `x`, in the
+//! policy's order, with `carried₀ = 0`:
+//!
+//! ```text
+//! offeredᵢ  = ⌊shareᵢ × x⌋ + carriedᵢ
+//! takenᵢ    = min(offeredᵢ, what bucket i can use)
+//! carriedᵢ₊₁ = offeredᵢ − takenᵢ
+//! holders   = x − Σ takenᵢ                       (the rest, rounding included)
+//! ```
+//!
+//! where the treasury uses everything, an upstream project everything while it is open and
+//! nothing once it is closed, and the debts at most what is still owed (`owed − repaid`). So
+//! a bucket with nothing to pay falls through to the next, and the last to the holders;
+//! paid in = the sum of the parts, to the planck. A project without units yet receives the
+//! holders' part in its treasury. A closed project takes no income (`ProjectClosed`). The
+//! runtime API's `preview_payment` gives the split of a payment before it is made, and the
+//! `IncomePaid` event the split of each one.
+//!
+//! **Holders.** Paying and claiming cost the same with one holder or a million: with
+//! `P = 10^12` ([`INCOME_PRECISION`]), each payment of `x` to holders of `U` units in all does
 //!
 //! ```text
 //! scaled            = x × P + carried
@@ -122,12 +168,30 @@
 //!
 //! where `unclaimed` and `r` (below `P`, a fraction of a planck) are what was settled when the
 //! holder's units last changed; settling sets `c` to the current income per unit. Units minted
-//! after a payment take no part in it. Conservation is exact: scaled by `P`, what the income
-//! pot holds above its existential deposit equals the sum over holders of
-//! `unclaimed × P + r + u × (income_per_unit − c)` plus `carried`; nothing is created or lost,
-//! and sub-planck fractions stay owed to their holder. `do_try_state` checks this.
-//! Claim with [`claim`](Pallet::claim), or for someone with [`claim_for`](Pallet::claim_for);
-//! the runtime API shows what is pending.
+//! after a payment take no part in it. Claim with [`claim`](Pallet::claim), or for someone
+//! with [`claim_for`](Pallet::claim_for); the runtime API shows what is pending.
+//!
+//! **Debts.** Debts are repaid oldest first at constant cost, however many there are. A
+//! project's [`DebtLedger`] keeps `owed` (every debt recorded, in all), `repaid` (paid into
+//! the `Debts` bucket, in all, never above `owed`) and `claimed`. A debt of `amount` recorded
+//! when the ledger owed `start` is the stretch `[start, start + amount)` of the queue, and
+//!
+//! ```text
+//! repaid of the debt = clamp(repaid − start, 0, amount)
+//! claimable          = repaid of the debt − claimed of the debt
+//! ```
+//!
+//! Its creditor is paid what is claimable with [`claim_debt`](Pallet::claim_debt) (anyone may
+//! call); a debt claimed in full is retired, and the contribution's record, which backs it,
+//! may then be removed. A revoked contribution's debt is owed to the project's treasury from
+//! then on (what was claimed stays claimed). The runtime API's `debts` and `debt_ledger` show
+//! them.
+//!
+//! **Conservation** is exact. Scaled by `P`, what the income pot holds above its existential
+//! deposit equals the sum over holders of `unclaimed × P + r + u × (income_per_unit − c)`
+//! plus `carried`, plus `P × (repaid − claimed)` of the debts; what the live debts can claim
+//! adds up to `repaid − claimed`. Nothing is created or lost, and sub-planck fractions stay
+//! owed to their holder. `do_try_state` checks all of this.
 //!
 //! ## Governance: quadratic voting
 //!
@@ -280,7 +344,8 @@
 //! | a vote | [`Config::VoteDeposit`] | the voter any time after close, anyone after [`Config::VoteRetention`] ([`remove_vote`](Pallet::remove_vote)) |
 //! | a voice-credit record | the votes of its epoch (one per voter, scope and epoch; none kept with nothing spent) | anyone, [`remove_voice_credits`](Pallet::remove_voice_credits), once no proposal of its epoch takes votes |
 //! | a value-unit holding | [`Config::HoldingFee`], burned from the deposit of the acceptance that creates it | stays: the record of the commons |
-//! | a project | [`Config::ProjectDeposit`] while open | closed with nothing in it (no holdings, payers, listed accounts, open proposals), removed with all its records at `close_project` or later by anyone ([`remove_project`](Pallet::remove_project)); its accounts' balances go to its creator. With holdings it stays, the record of the commons |
+//! | a debt | the record deposit of its accepted contribution, whose record stays while the debt does | retired when claimed in full ([`claim_debt`](Pallet::claim_debt)) |
+//! | a project | [`Config::ProjectDeposit`] while open | closed with nothing in it (no holdings, payers, listed accounts, open proposals, debts owed), removed with all its records at `close_project` or later by anyone ([`remove_project`](Pallet::remove_project)); its accounts' balances go to its creator. With holdings it stays, the record of the commons |
 //!
 //! The removals are free of fees when they remove something (`Pays::No`). Whoever removes a
 //! record another left behind is paid [`Config::CleanupShare`] of its deposit; the rest goes
@@ -315,6 +380,7 @@ pub use pallet::*;
 mod appeals;
 mod cleanup;
 mod contributions;
+mod debts;
 mod enactment;
 mod governance;
 mod income;
@@ -365,7 +431,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
 		traits::{Dispatchable, IdentifyAccount, Verify},
-		Perbill,
+		FixedU128, Perbill,
 	};
 
 	use crate::signing::{ContributionPayloadOf, SignedAttestationOf};
@@ -375,7 +441,7 @@ pub mod pallet {
 	pub const HOLDERS_BENCHMARKED: u32 = 1_000;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -715,6 +781,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type IncomeStates<T: Config> =
 		StorageMap<_, Blake2_128Concat, ProjectId, IncomeState<BalanceOf<T>>, ValueQuery>;
+
+	/// What a project owes for accepted contributions, by contributor and contribution: repaid
+	/// from its `Debts` bucket oldest first and retired when claimed in full. Backed by the
+	/// contribution's record deposit (the record stays while its debt does).
+	#[pallet::storage]
+	pub type Debts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ContributionId,
+		Debt<T::AccountId, BalanceOf<T>>,
+	>;
+
+	/// Each project's debt accounting: owed, repaid and claimed in all.
+	#[pallet::storage]
+	pub type DebtLedgers<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, DebtLedger<BalanceOf<T>>, ValueQuery>;
 
 	/// The nonce a contributor's next wallet-signed contribution must carry.
 	#[pallet::storage]
@@ -1062,6 +1146,7 @@ pub mod pallet {
 			reviewer: T::AccountId,
 			verdict: Verdict,
 			assessed_quantity: Option<Quantity>,
+			assessed_rate: Option<FixedU128>,
 			relayed: bool,
 		},
 		/// A relayed attestation did not count: `error` is what the `attest` call would have
@@ -1083,8 +1168,8 @@ pub mod pallet {
 		ContributionRemoved { contribution: ContributionId },
 		/// Value units were minted.
 		UnitsMinted { project: ProjectId, who: T::AccountId, units: Units },
-		/// A project's income policy changed.
-		IncomePolicySet { project: ProjectId, treasury: Perbill, upstream: UpstreamOf<T> },
+		/// A project's income policy changed: its buckets in the order they are paid.
+		IncomePolicySet { project: ProjectId, version: Version, buckets: BucketsOf<T> },
 		/// Income was paid to a project, and split.
 		IncomePaid {
 			project: ProjectId,
@@ -1093,7 +1178,27 @@ pub mod pallet {
 			to_holders: BalanceOf<T>,
 			to_treasury: BalanceOf<T>,
 			to_upstream: BalanceOf<T>,
+			to_debts: BalanceOf<T>,
 		},
+		/// A project owes `amount` for an accepted contribution (reimbursable, or a bounty its
+		/// treasury could not pay).
+		DebtRecorded {
+			project: ProjectId,
+			contribution: ContributionId,
+			creditor: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A project's treasury paid the bounty of an accepted one-time contribution.
+		BountyPaid {
+			project: ProjectId,
+			contribution: ContributionId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// What was repaid of a debt was paid out to its creditor.
+		DebtClaimed { contribution: ContributionId, creditor: T::AccountId, amount: BalanceOf<T> },
+		/// A debt was repaid and claimed in full, and retired.
+		DebtSettled { contribution: ContributionId },
 		/// Part of a project's income went to the holders of an upstream project.
 		UpstreamPaid { from: ProjectId, to: ProjectId, amount: BalanceOf<T> },
 		/// A holder's income was paid out.
@@ -1318,6 +1423,16 @@ pub mod pallet {
 		/// A wallet-signed attestation names another contributor or content than the
 		/// contribution with its id: it was signed for other work.
 		ContentMismatch,
+		/// A kind paid in money has a price of zero.
+		ZeroPrice,
+		/// A kind's highest rate is not above its lowest.
+		InvalidRateRange,
+		/// The assessed rate is outside the range of the contribution's kind.
+		BadRateAssessment,
+		/// The contribution has no debt owed for it.
+		NoDebt,
+		/// A debt is still owed for this contribution: its record stays until it is claimed.
+		DebtOutstanding,
 	}
 
 	#[pallet::hooks]
@@ -1447,7 +1562,7 @@ pub mod pallet {
 			note: NoteOf<T>,
 		) -> DispatchResult {
 			let reviewer = ensure_signed(origin)?;
-			Self::do_attest(reviewer, contribution, verdict, assessed_quantity, note)
+			Self::do_attest(reviewer, contribution, verdict, assessed_quantity, None, note)
 		}
 
 		/// Relays attestations that reviewers signed in their wallets (see [`signing`]). Each
@@ -1492,7 +1607,9 @@ pub mod pallet {
 
 		/// Sets how the project's income is split: `treasury` kept in its treasury, each
 		/// upstream project's share paid to that project's holders, the rest to this project's
-		/// holders. The shares together may not exceed 100%. Project origin.
+		/// holders. The shares together may not exceed 100%. The same as
+		/// [`set_income_buckets`](Pallet::set_income_buckets) with a treasury bucket first and
+		/// then one for each upstream project (shares of zero left out). Project origin.
 		#[pallet::call_index(12)]
 		pub fn set_income_policy(
 			origin: OriginFor<T>,
@@ -1501,7 +1618,7 @@ pub mod pallet {
 			upstream: UpstreamOf<T>,
 		) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
-			Self::do_set_income_policy(project, treasury, upstream)
+			Self::do_set_income_buckets(project, Self::buckets_of(treasury, &upstream)?)
 		}
 
 		/// Pays from the project's treasury. Project origin.
@@ -1857,6 +1974,46 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_remove_voice_credits(scope, epoch, who)?;
 			Ok(Pays::No.into())
+		}
+
+		/// Reviews a pending contribution like [`attest`](Pallet::attest), also assessing the
+		/// rate within the range of its kind (the credited rate is the lower median of the
+		/// approvers' assessments; an approval without one assesses the lowest rate).
+		#[pallet::call_index(38)]
+		#[pallet::weight(T::WeightInfo::attest())]
+		pub fn attest_assessing(
+			origin: OriginFor<T>,
+			contribution: ContributionId,
+			verdict: Verdict,
+			assessed_quantity: Option<Quantity>,
+			assessed_rate: Option<FixedU128>,
+			note: NoteOf<T>,
+		) -> DispatchResult {
+			let reviewer = ensure_signed(origin)?;
+			Self::do_attest(reviewer, contribution, verdict, assessed_quantity, assessed_rate, note)
+		}
+
+		/// Sets a project's income policy as an ordered list of buckets (see "Income" in the
+		/// crate docs): each takes its share of every payment, plus what the buckets before it
+		/// could not use, as far as it can use it; the rest goes to the holders. Shares are
+		/// above zero and add up to at most 100%; the treasury and the debts appear at most once,
+		/// each upstream project once. The policy's version goes up by one. Project origin.
+		#[pallet::call_index(39)]
+		pub fn set_income_buckets(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			buckets: BucketsOf<T>,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_set_income_buckets(project, buckets)
+		}
+
+		/// Pays the creditor of a contribution's debt what is repaid of it and not yet claimed
+		/// (see "Debts" in the crate docs); a debt claimed in full is retired. Anyone may call.
+		#[pallet::call_index(40)]
+		pub fn claim_debt(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_claim_debt(contribution)
 		}
 	}
 }

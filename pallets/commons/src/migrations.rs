@@ -962,3 +962,285 @@ pub mod v5 {
 	pub type MigrateV4ToV5<T> =
 		VersionedMigration<4, 5, PaidRecords<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
+
+/// Version 6 (claim kinds and ordered income buckets):
+/// - each kind of a value equation gains `max_rate` (`None`: a fixed rate) and `claim`
+///   (`Equity`, what every kind gave before);
+/// - each contribution's valuation gains the same terms (`max_rate` = its rate, `Equity`), and
+///   each approval the rate it assessed (the rate: there was no range);
+/// - each income policy becomes its buckets: the treasury's share first, then each upstream
+///   project's, shares of zero left out, at version 1;
+/// - a proposal still to be enacted whose call no longer decodes (a `set_value_equation` or
+///   `create_project` encoded before, whose kinds changed shape) is voided, its deposit
+///   released, as the version 3 migration did.
+pub mod v6 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use core::marker::PhantomData;
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Bounded, Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+		BoundedVec,
+	};
+	use scale_info::TypeInfo;
+	use sp_runtime::{traits::Saturating, FixedU128, Perbill, TryRuntimeError};
+
+	use crate::{
+		types::*, Config, Contributions, Event, IncomePolicies, Pallet, Proposals, ValueEquations,
+	};
+
+	/// A contribution kind of version 5.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct OldKind<Label> {
+		/// Its name.
+		pub name: Label,
+		/// Its unit.
+		pub unit: Label,
+		/// Units per unit of quantity.
+		pub rate: FixedU128,
+	}
+
+	/// A value equation of version 5.
+	#[derive(Encode, Decode)]
+	pub struct OldEquation<T: Config> {
+		/// Its version.
+		pub version: Version,
+		/// Its kinds.
+		pub kinds: BoundedVec<OldKind<LabelOf<T>>, T::MaxKinds>,
+	}
+
+	/// A valuation of version 5.
+	#[derive(Encode, Decode, Clone, Copy)]
+	pub struct OldValuation {
+		/// The equation's version.
+		pub version: Version,
+		/// The rate.
+		pub rate: FixedU128,
+	}
+
+	/// An approval of version 5.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct OldApproval<AccountId> {
+		/// Who approved.
+		pub reviewer: AccountId,
+		/// The quantity assessed.
+		pub assessed: Quantity,
+	}
+
+	/// A contribution of version 5.
+	#[derive(Encode, Decode)]
+	pub struct OldContribution<T: Config> {
+		/// See [`Contribution`].
+		pub project: ProjectId,
+		/// See [`Contribution`].
+		pub contributor: T::AccountId,
+		/// See [`Contribution`].
+		pub depositor: T::AccountId,
+		/// See [`Contribution`].
+		pub deposit: BalanceOf<T>,
+		/// See [`Contribution`].
+		pub kind: KindIndex,
+		/// See [`Contribution`].
+		pub valuation: OldValuation,
+		/// See [`Contribution`].
+		pub quantity: Quantity,
+		/// See [`Contribution`].
+		pub evidence: EvidenceOf<T>,
+		/// See [`Contribution`].
+		pub submitted: BlockNumberOf<T>,
+		/// See [`Contribution`].
+		pub policy: ReviewPolicy<BlockNumberOf<T>>,
+		/// See [`Contribution`].
+		pub approvals: BoundedVec<OldApproval<T::AccountId>, T::MaxReviewers>,
+		/// See [`Contribution`].
+		pub rejections: u32,
+		/// See [`Contribution`].
+		pub status: ContributionStatus,
+		/// See [`Contribution`].
+		pub decided: Option<BlockNumberOf<T>>,
+	}
+
+	impl<T: Config> OldContribution<T> {
+		/// The version 6 record: the same terms, spelled out.
+		pub fn upgraded(self) -> Contribution<T> {
+			let rate = self.valuation.rate;
+			let approvals = self
+				.approvals
+				.into_iter()
+				.map(|a| Approval { reviewer: a.reviewer, assessed: a.assessed, rate })
+				.collect::<Vec<_>>();
+			Contribution {
+				project: self.project,
+				contributor: self.contributor,
+				depositor: self.depositor,
+				deposit: self.deposit,
+				kind: self.kind,
+				valuation: Valuation {
+					version: self.valuation.version,
+					rate,
+					max_rate: rate,
+					claim: ClaimKind::Equity,
+				},
+				quantity: self.quantity,
+				evidence: self.evidence,
+				submitted: self.submitted,
+				policy: self.policy,
+				// As many as before, under the same bound.
+				approvals: BoundedVec::truncate_from(approvals),
+				rejections: self.rejections,
+				status: self.status,
+				decided: self.decided,
+			}
+		}
+	}
+
+	/// An income policy of version 5.
+	#[derive(Encode, Decode)]
+	pub struct OldIncomePolicy<T: Config> {
+		/// Kept in the treasury.
+		pub treasury: Perbill,
+		/// Paid upstream.
+		pub upstream: UpstreamOf<T>,
+	}
+
+	/// The migration from version 5.
+	pub struct ClaimKinds<T>(PhantomData<T>);
+
+	impl<T: Config> ClaimKinds<T> {
+		/// Whether a proposal's call may still be enacted and no longer decodes.
+		fn stranded(p: &Proposal<T>, now: BlockNumberOf<T>) -> bool {
+			let in_flight = match p.status {
+				ProposalStatus::Open => true,
+				ProposalStatus::Passed { enactment } => enactment >= now,
+				_ => false,
+			};
+			in_flight && matches!(&p.call, Bounded::Inline(bytes) if !Pallet::<T>::decodes(bytes))
+		}
+
+		/// Before: the number of equations, contributions and income policies, and the
+		/// proposals to void.
+		pub fn pre_upgrade_state() -> Result<Vec<u8>, TryRuntimeError> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let stranded: Vec<ProposalId> = Proposals::<T>::iter()
+				.filter(|(_, p)| Self::stranded(p, now))
+				.map(|(id, _)| id)
+				.collect();
+			Ok((
+				ValueEquations::<T>::iter_keys().count() as u32,
+				Contributions::<T>::iter_keys().count() as u32,
+				IncomePolicies::<T>::iter_keys().count() as u32,
+				stranded,
+			)
+				.encode())
+		}
+
+		/// After: every equation, contribution and income policy is kept and decodes, with
+		/// valid terms; the stranded proposals are void and none in flight fails to decode.
+		pub fn post_upgrade_check(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			let (equations, contributions, policies, stranded) =
+				<(u32, u32, u32, Vec<ProposalId>)>::decode(&mut state.as_slice())
+					.map_err(|_| "v6: pre-upgrade state does not decode")?;
+			frame_support::ensure!(
+				ValueEquations::<T>::iter().count() as u32 == equations,
+				"v6: a value equation lost or undecodable"
+			);
+			frame_support::ensure!(
+				Contributions::<T>::iter().all(|(_, c)| c.valuation.max_rate >= c.valuation.rate)
+					&& Contributions::<T>::iter().count() as u32 == contributions,
+				"v6: a contribution lost or undecodable"
+			);
+			frame_support::ensure!(
+				IncomePolicies::<T>::iter().count() as u32 == policies,
+				"v6: an income policy lost or undecodable"
+			);
+			frame_support::ensure!(
+				stranded.iter().all(|id| Proposals::<T>::get(id)
+					.is_some_and(|p| p.status == ProposalStatus::Voided)),
+				"v6: a stranded proposal not voided"
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			frame_support::ensure!(
+				Proposals::<T>::iter().all(|(_, p)| !Self::stranded(&p, now)),
+				"v6: a proposal in flight does not decode"
+			);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for ClaimKinds<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (0u64, 0u64);
+			ValueEquations::<T>::translate::<OldEquation<T>, _>(|_, old| {
+				reads.saturating_inc();
+				writes.saturating_inc();
+				let kinds = old
+					.kinds
+					.into_iter()
+					.map(|k| ContributionKind {
+						name: k.name,
+						unit: k.unit,
+						rate: k.rate,
+						max_rate: None,
+						claim: ClaimKind::Equity,
+					})
+					.collect::<Vec<_>>();
+				Some(ValueEquation {
+					version: old.version,
+					kinds: KindsOf::<T>::truncate_from(kinds),
+				})
+			});
+			Contributions::<T>::translate::<OldContribution<T>, _>(|_, old| {
+				reads.saturating_inc();
+				writes.saturating_inc();
+				Some(old.upgraded())
+			});
+			IncomePolicies::<T>::translate::<OldIncomePolicy<T>, _>(|project, old| {
+				reads.saturating_inc();
+				writes.saturating_inc();
+				match Pallet::<T>::buckets_of(old.treasury, &old.upstream) {
+					Ok(buckets) => Some(IncomePolicy { version: 1, buckets }),
+					Err(_) => {
+						// The old policy has at most `MaxUpstreams` + 1 shares: cannot happen.
+						log::warn!("v6: the income policy of project {project} does not fit");
+						None
+					},
+				}
+			});
+			let now = frame_system::Pallet::<T>::block_number();
+			let stranded: Vec<(ProposalId, Proposal<T>)> = Proposals::<T>::iter()
+				.inspect(|_| reads.saturating_inc())
+				.filter(|(_, p)| Self::stranded(p, now))
+				.collect();
+			for (id, mut p) in stranded {
+				if p.status == ProposalStatus::Open {
+					if Pallet::<T>::conclude_proposal(id, &mut p, false).is_err() {
+						log::warn!("v6: the deposit of proposal {id} was not released");
+					}
+					if let Some(contribution) = p.appeal {
+						crate::Appeals::<T>::remove(contribution);
+					}
+				}
+				p.status = ProposalStatus::Voided;
+				Proposals::<T>::insert(id, p);
+				Pallet::<T>::deposit_event(Event::ProposalVoided { proposal: id });
+				writes = writes.saturating_add(4);
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+			Self::pre_upgrade_state()
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			Self::post_upgrade_check(state)
+		}
+	}
+
+	/// Runs [`ClaimKinds`] once, from storage version 5 to 6.
+	pub type MigrateV5ToV6<T> =
+		VersionedMigration<5, 6, ClaimKinds<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+}

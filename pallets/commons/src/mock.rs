@@ -250,11 +250,15 @@ pub fn default_kinds() -> KindsOf<Test> {
 			name: b"work".to_vec().try_into().unwrap(),
 			unit: b"hour".to_vec().try_into().unwrap(),
 			rate: FixedU128::from_u32(10),
+			max_rate: None,
+			claim: ClaimKind::Equity,
 		},
 		ContributionKind {
 			name: b"money".to_vec().try_into().unwrap(),
 			unit: b"EUR".to_vec().try_into().unwrap(),
 			rate: FixedU128::from_rational(3, 2),
+			max_rate: None,
+			claim: ClaimKind::Equity,
 		},
 	]
 	.try_into()

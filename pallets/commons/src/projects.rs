@@ -30,7 +30,14 @@ impl<T: Config> Pallet<T> {
 
 	fn ensure_valid_kinds(kinds: &KindsOf<T>) -> DispatchResult {
 		ensure!(!kinds.is_empty(), Error::<T>::NoKinds);
-		ensure!(kinds.iter().all(|k| !k.rate.is_zero()), Error::<T>::ZeroRate);
+		for k in kinds.iter() {
+			match k.claim.price() {
+				// Equity is all an equity kind gives.
+				None => ensure!(!k.rate.is_zero(), Error::<T>::ZeroRate),
+				Some(price) => ensure!(!price.is_zero(), Error::<T>::ZeroPrice),
+			}
+			ensure!(k.max_rate.is_none_or(|max| max > k.rate), Error::<T>::InvalidRateRange);
+		}
 		Ok(())
 	}
 
@@ -120,6 +127,8 @@ impl<T: Config> Pallet<T> {
 			name: label(b"work"),
 			unit: label(b"hour"),
 			rate: sp_runtime::FixedU128::from_u32(1),
+			max_rate: None,
+			claim: ClaimKind::Equity,
 		}]);
 		let rules = ReviewRules {
 			reviewers: ReviewerSet::Holders,

@@ -3,7 +3,10 @@
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::traits::Get;
-use sp_runtime::traits::Saturating;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	FixedPointNumber, FixedU128,
+};
 
 use crate::{
 	signing::{AttestationPayload, AttestationPayloadOf, ATTESTATION_TAG},
@@ -78,7 +81,7 @@ impl<T: Config> Pallet<T> {
 			let Some((id, ())) = iter.next() else { return (found, None) };
 			last = Some(id);
 			// The same checks as the `attest` call.
-			if Self::check_attestation(id, who, None).is_ok() {
+			if Self::check_attestation(id, who, Default::default()).is_ok() {
 				found.push(id);
 			}
 		}
@@ -110,9 +113,77 @@ impl<T: Config> Pallet<T> {
 		assessed_quantity: Option<Quantity>,
 		expires_at: BlockNumberOf<T>,
 	) -> Vec<u8> {
-		Self::attestation_payload_of(contribution, verdict, assessed_quantity, expires_at)
-			.map(|p| p.encode())
-			.unwrap_or_default()
+		Self::attestation_payload_assessing(
+			contribution,
+			verdict,
+			assessed_quantity,
+			None,
+			expires_at,
+		)
+	}
+
+	/// The bytes a reviewer signs for a wallet-signed attestation of `contribution` that also
+	/// assesses the rate; empty if there is no such contribution.
+	pub fn attestation_payload_assessing(
+		contribution: ContributionId,
+		verdict: Verdict,
+		assessed_quantity: Option<Quantity>,
+		assessed_rate: Option<FixedU128>,
+		expires_at: BlockNumberOf<T>,
+	) -> Vec<u8> {
+		Self::attestation_payload_of(
+			contribution,
+			verdict,
+			assessed_quantity,
+			assessed_rate,
+			expires_at,
+		)
+		.map(|p| p.encode())
+		.unwrap_or_default()
+	}
+
+	/// What a contribution of `kind` and `quantity` to `project` would earn if accepted now,
+	/// with no assessment below the claim; `None` for an unknown project or kind.
+	pub fn preview_contribution(
+		project: ProjectId,
+		kind: KindIndex,
+		quantity: Quantity,
+	) -> Option<ContributionPreview<BalanceOf<T>>> {
+		Projects::<T>::get(project)?;
+		let equation = ValueEquations::<T>::get(project)?;
+		let k = equation.kinds.get(kind as usize)?;
+		let units = k.rate.checked_mul_int(quantity)?;
+		let max_units = k.highest_rate().checked_mul_int(quantity)?;
+		let rules = ReviewPolicies::<T>::get(project)?.rules;
+		let money = match k.claim.price() {
+			Some(price) => Self::money_of(price, quantity).ok()?,
+			None => Zero::zero(),
+		};
+		let (debt, paid) = match k.claim {
+			ClaimKind::Equity => (Zero::zero(), Zero::zero()),
+			ClaimKind::Reimbursable { .. } => (money, Zero::zero()),
+			ClaimKind::OneTime { .. } if Self::treasury_balance(project) >= money => {
+				(Zero::zero(), money)
+			},
+			ClaimKind::OneTime { .. } => (money, Zero::zero()),
+		};
+		Some(ContributionPreview {
+			equation_version: equation.version,
+			units,
+			max_units,
+			reviewer_units: rules.reviewer_reward.mul_floor(units),
+			debt,
+			paid,
+		})
+	}
+
+	/// How a payment of `amount` to `project` would be split now; `None` for an unknown
+	/// project.
+	pub fn preview_payment(
+		project: ProjectId,
+		amount: BalanceOf<T>,
+	) -> Option<IncomeSplit<BalanceOf<T>>> {
+		Self::income_split(project, amount).ok()
 	}
 
 	/// The payload a reviewer signs for a wallet-signed attestation of `contribution`, with its
@@ -121,6 +192,7 @@ impl<T: Config> Pallet<T> {
 		contribution: ContributionId,
 		verdict: Verdict,
 		assessed_quantity: Option<Quantity>,
+		assessed_rate: Option<FixedU128>,
 		expires_at: BlockNumberOf<T>,
 	) -> Option<AttestationPayloadOf<T>> {
 		let c = Contributions::<T>::get(contribution)?;
@@ -132,6 +204,7 @@ impl<T: Config> Pallet<T> {
 			contributor: c.contributor,
 			verdict,
 			assessed_quantity,
+			assessed_rate,
 			expires_at,
 		})
 	}

@@ -10,7 +10,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	ArithmeticError, DispatchError, DispatchResult, FixedPointNumber, Perbill,
+	ArithmeticError, DispatchError, DispatchResult, FixedPointNumber, FixedU128, Perbill,
 };
 
 use crate::{
@@ -41,8 +41,8 @@ pub(crate) fn decide(a: u32, r: u32, remaining: u32, rules: &ReviewRules<impl Co
 	Decision::Undecided
 }
 
-/// The lower median of `values` (which must not be empty).
-pub(crate) fn lower_median(mut values: alloc::vec::Vec<Quantity>) -> Option<Quantity> {
+/// The lower median of `values` (`None` if there are none).
+pub(crate) fn lower_median<V: Ord + Copy>(mut values: alloc::vec::Vec<V>) -> Option<V> {
 	values.sort_unstable();
 	let mid = values.len().checked_sub(1)? / 2;
 	values.get(mid).copied()
@@ -54,10 +54,12 @@ impl<T: Config> Pallet<T> {
 		contribution: ContributionId,
 		verdict: Verdict,
 		assessed_quantity: Option<Quantity>,
+		assessed_rate: Option<FixedU128>,
 		note: NoteOf<T>,
 	) -> DispatchResult {
-		let checked = Self::check_attestation(contribution, &reviewer, assessed_quantity)?;
-		Self::apply_attestation(checked, reviewer, verdict, assessed_quantity, note, false)
+		let assessment = Assessment { quantity: assessed_quantity, rate: assessed_rate };
+		let checked = Self::check_attestation(contribution, &reviewer, assessment)?;
+		Self::apply_attestation(checked, reviewer, verdict, assessment, note, false)
 	}
 
 	/// Whether `who` may review contributions to a project with these maintainers and rules.
@@ -81,7 +83,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn check_attestation(
 		id: ContributionId,
 		reviewer: &T::AccountId,
-		assessed_quantity: Option<Quantity>,
+		assessment: Assessment,
 	) -> Result<Checked<T>, DispatchError> {
 		let contribution = Self::contribution(id)?;
 		ensure!(
@@ -101,8 +103,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotAllowedToReview
 		);
 		ensure!(!Attestations::<T>::contains_key(id, reviewer), Error::<T>::AlreadyAttested);
-		if let Some(q) = assessed_quantity {
+		if let Some(q) = assessment.quantity {
 			ensure!(q > 0 && q <= contribution.quantity, Error::<T>::BadAssessment);
+		}
+		if let Some(rate) = assessment.rate {
+			let v = &contribution.valuation;
+			ensure!(rate >= v.rate && rate <= v.max_rate, Error::<T>::BadRateAssessment);
 		}
 		Ok(Checked { id, contribution, maintainers: project.maintainers, holders: project.holders })
 	}
@@ -112,16 +118,18 @@ impl<T: Config> Pallet<T> {
 		checked: Checked<T>,
 		reviewer: T::AccountId,
 		verdict: Verdict,
-		assessed_quantity: Option<Quantity>,
+		assessment: Assessment,
 		note: NoteOf<T>,
 		relayed: bool,
 	) -> DispatchResult {
 		let Checked { id, mut contribution, maintainers, holders } = checked;
+		let Assessment { quantity: assessed_quantity, rate: assessed_rate } = assessment;
 		match verdict {
 			Verdict::Approve => {
 				let approval = Approval {
 					reviewer: reviewer.clone(),
 					assessed: assessed_quantity.unwrap_or(contribution.quantity),
+					rate: assessed_rate.unwrap_or(contribution.valuation.rate),
 				};
 				contribution.approvals.try_push(approval).map_err(|_| {
 					// The outcome rules decide every contribution before `MaxReviewers` verdicts.
@@ -150,6 +158,7 @@ impl<T: Config> Pallet<T> {
 			reviewer,
 			verdict,
 			assessed_quantity,
+			assessed_rate,
 			relayed,
 		});
 
@@ -218,7 +227,7 @@ impl<T: Config> Pallet<T> {
 			)
 			.and_then(|()| {
 				let checked =
-					Self::check_attestation(p.contribution, &item.reviewer, p.assessed_quantity)?;
+					Self::check_attestation(p.contribution, &item.reviewer, p.assessment())?;
 				// Signed for this work, not for another that took its id.
 				let c = &checked.contribution;
 				ensure!(
@@ -233,7 +242,7 @@ impl<T: Config> Pallet<T> {
 						checked,
 						item.reviewer,
 						p.verdict,
-						p.assessed_quantity,
+						p.assessment(),
 						Default::default(),
 						true,
 					)?;
@@ -270,12 +279,19 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Mints what an accepted contribution is worth: units to the contributor (the credited
-	/// quantity at the rate of its equation) and the reward to the approving reviewers.
 	/// The quantity the reviewers credit: the lower median of the approvers' assessments (the
 	/// claim with no approvals).
 	pub(crate) fn credited_quantity(c: &Contribution<T>) -> Quantity {
 		lower_median(c.approvals.iter().map(|a| a.assessed).collect()).unwrap_or(c.quantity)
+	}
+
+	/// The rate the reviewers credit: the lower median of the approvers' assessments (the
+	/// kind's lowest rate with no approvals), within the kind's range.
+	pub(crate) fn credited_rate(c: &Contribution<T>) -> FixedU128 {
+		let v = &c.valuation;
+		lower_median(c.approvals.iter().map(|a| a.rate).collect())
+			.unwrap_or(v.rate)
+			.clamp(v.rate, v.max_rate.max(v.rate))
 	}
 
 	/// The reviewers' reward each rewarded approver of a contribution is minted when
@@ -290,17 +306,32 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0)
 	}
 
-	/// Credits `assessed` of a contribution: mints its units to the contributor and the
-	/// reviewers' reward to the approving reviewers who earn one, whom it puts first among
-	/// its approvals (so that a revocation burns the reward from exactly them).
+	/// Credits `assessed` of a contribution at its credited rate: mints its units to the
+	/// contributor and the reviewers' reward to the approving reviewers who earn one, whom it
+	/// puts first among its approvals (so that a revocation burns the reward from exactly
+	/// them); records the debt of a reimbursable kind, pays the bounty of a one-time kind.
 	/// Returns the status and how many holdings it created.
 	pub(crate) fn credit(
+		id: ContributionId,
 		c: &mut Contribution<T>,
 		assessed: Quantity,
 	) -> Result<(ContributionStatus, u32), DispatchError> {
 		// Valued under the equation in force at submission.
-		let Valuation { version: equation_version, rate } = c.valuation;
-		let units = rate.checked_mul_int(assessed).ok_or(ArithmeticError::Overflow)?;
+		let equation_version = c.valuation.version;
+		let units = Self::credited_rate(c)
+			.checked_mul_int(assessed)
+			.ok_or(ArithmeticError::Overflow)?;
+		match c.valuation.claim {
+			ClaimKind::Equity => {},
+			ClaimKind::Reimbursable { price } => {
+				let owed = Self::money_of(price, assessed)?;
+				Self::record_debt(id, c.project, &c.contributor, owed)?;
+			},
+			ClaimKind::OneTime { price } => {
+				let bounty = Self::money_of(price, assessed)?;
+				Self::pay_bounty(id, c.project, &c.contributor, bounty)?;
+			},
+		}
 
 		// Shared equally, rounded down; what rounding leaves is not minted.
 		let each = Self::reward_each(c, units);
@@ -342,7 +373,7 @@ impl<T: Config> Pallet<T> {
 	/// deposit.
 	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
 		let assessed = Self::credited_quantity(&c);
-		let (status, created) = Self::credit(&mut c, assessed)?;
+		let (status, created) = Self::credit(id, &mut c, assessed)?;
 		Self::burn_holding_fees(id, &mut c, created)?;
 		Self::keep_record_deposit(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)?;
 		Self::conclude(id, c, status)?;

@@ -6,10 +6,10 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::*;
 use scale_info::TypeInfo;
-use sp_runtime::traits::Verify;
+use sp_runtime::{traits::Verify, FixedU128};
 
 use crate::{
-	types::{ContributionId, KindIndex, ProjectId, Quantity, Verdict},
+	types::{Assessment, ContributionId, KindIndex, ProjectId, Quantity, Verdict},
 	Config, Error,
 };
 
@@ -23,8 +23,9 @@ pub const CONTRIBUTION_TAG: [u8; 8] = *b"cmns:ctb";
 /// `contributor` (the contributor's account, 32 bytes), `content` (32 bytes: the BLAKE2b-256
 /// hash of the SCALE encoding of the contribution's `(project: u32, kind: u8, quantity: u128,
 /// evidence: Vec<u8>)`, see [`content_hash`]), `verdict` (1 byte: 0 approve, 1 reject),
-/// `assessed_quantity` (`Option<u128>`: 0x00, or 0x01 then 16 bytes LE), `expires_at` (u32 LE,
-/// the last block in which it counts).
+/// `assessed_quantity` (`Option<u128>`: 0x00, or 0x01 then 16 bytes LE), `assessed_rate`
+/// (`Option<FixedU128>`: 0x00, or 0x01 then the rate × 10^18 as 16 bytes LE), `expires_at` (u32
+/// LE, the last block in which it counts).
 ///
 /// The contributor and the content bind the signature to the work reviewed, not only to its
 /// id: a signature made for a contribution counts for no other that takes the same id.
@@ -46,8 +47,17 @@ pub struct AttestationPayload<AccountId, Hash, BlockNumber> {
 	pub verdict: Verdict,
 	/// The quantity the reviewer assesses, if not the claim.
 	pub assessed_quantity: Option<Quantity>,
+	/// The rate the reviewer assesses within the kind's range, if not its lowest.
+	pub assessed_rate: Option<FixedU128>,
 	/// The last block in which the signature counts.
 	pub expires_at: BlockNumber,
+}
+
+impl<AccountId, Hash, BlockNumber> AttestationPayload<AccountId, Hash, BlockNumber> {
+	/// What the reviewer assessed.
+	pub(crate) fn assessment(&self) -> Assessment {
+		Assessment { quantity: self.assessed_quantity, rate: self.assessed_rate }
+	}
 }
 
 /// The content a wallet-signed attestation binds: the BLAKE2b-256 hash of the SCALE encoding

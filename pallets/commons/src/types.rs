@@ -44,7 +44,8 @@ pub type LabelOf<T> = BoundedVec<u8, <T as Config>::MaxLabelLen>;
 pub type MaintainersOf<T> =
 	BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxMaintainers>;
 /// The contribution kinds of a value equation.
-pub type KindsOf<T> = BoundedVec<ContributionKind<LabelOf<T>>, <T as Config>::MaxKinds>;
+pub type KindsOf<T> =
+	BoundedVec<ContributionKind<LabelOf<T>, BalanceOf<T>>, <T as Config>::MaxKinds>;
 
 /// Whether a project takes contributions.
 #[derive(
@@ -95,17 +96,75 @@ pub struct Project<T: Config> {
 	pub created: BlockNumberOf<T>,
 }
 
+/// What accepting a contribution of a kind gives its contributor (see "Claim kinds" in the
+/// crate docs).
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum ClaimKind<Balance> {
+	/// Value units at the credited rate: a share of future income.
+	#[default]
+	Equity,
+	/// A debt the project owes the contributor, `price` per unit of quantity, repaid from the
+	/// income policy's `Debts` bucket, oldest first, and retired when claimed in full; value
+	/// units on top if the kind's rate is above zero.
+	Reimbursable {
+		/// Planck owed per unit of quantity.
+		price: Balance,
+	},
+	/// A payment of `price` per unit of quantity from the project's treasury at acceptance
+	/// (a bounty); what the treasury cannot pay becomes a debt, as for `Reimbursable`. Value
+	/// units on top if the kind's rate is above zero.
+	OneTime {
+		/// Planck paid per unit of quantity.
+		price: Balance,
+	},
+}
+
+impl<Balance: Copy> ClaimKind<Balance> {
+	/// The price per unit of quantity of a kind that is paid in money, if it is.
+	pub fn price(&self) -> Option<Balance> {
+		match self {
+			ClaimKind::Equity => None,
+			ClaimKind::Reimbursable { price } | ClaimKind::OneTime { price } => Some(*price),
+		}
+	}
+}
+
 /// A kind of contribution and what one unit of it is worth.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
-pub struct ContributionKind<Label> {
+pub struct ContributionKind<Label, Balance> {
 	/// What is contributed, e.g. `work`, `money`, `materials`, `design`, `code`.
 	pub name: Label,
 	/// The unit a quantity is counted in, e.g. `hour`, `EUR`, `kg`.
 	pub unit: Label,
-	/// Value units minted per unit of quantity.
+	/// Value units minted per unit of quantity; with a range, the lowest rate, credited
+	/// unless the approving reviewers assess a higher one. Zero only for a kind paid in
+	/// money (no units).
 	pub rate: FixedU128,
+	/// The highest rate reviewers may assess (`None`: the rate is fixed).
+	pub max_rate: Option<FixedU128>,
+	/// What acceptance gives: units, a debt, or a one-time payment.
+	pub claim: ClaimKind<Balance>,
+}
+
+impl<Label, Balance> ContributionKind<Label, Balance> {
+	/// The highest rate a contribution of this kind may be credited at.
+	pub fn highest_rate(&self) -> FixedU128 {
+		self.max_rate.unwrap_or(self.rate)
+	}
 }
 
 /// A versioned value equation: the kinds a project accepts and their rates.
@@ -266,8 +325,8 @@ pub struct Contribution<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// The kind, an index into the value equation.
 	pub kind: KindIndex,
-	/// The value equation in force at submission, which values the contribution.
-	pub valuation: Valuation,
+	/// The terms of its kind in the value equation in force at submission, which value it.
+	pub valuation: Valuation<BalanceOf<T>>,
 	/// The quantity claimed, in the kind's unit.
 	pub quantity: Quantity,
 	/// A hash or URI of the evidence.
@@ -299,7 +358,8 @@ impl<T: Config> Contribution<T> {
 	}
 }
 
-/// What values a contribution: the value equation in force when it was submitted.
+/// What values a contribution: the terms of its kind in the value equation in force when it
+/// was submitted.
 #[derive(
 	Clone,
 	Copy,
@@ -312,14 +372,18 @@ impl<T: Config> Contribution<T> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub struct Valuation {
+pub struct Valuation<Balance> {
 	/// The equation's version.
 	pub version: Version,
-	/// Value units per unit of the contribution's kind.
+	/// Value units per unit of the contribution's kind: the lowest rate of its range.
 	pub rate: FixedU128,
+	/// The highest rate reviewers may assess (equal to `rate` for a fixed rate).
+	pub max_rate: FixedU128,
+	/// What acceptance gives.
+	pub claim: ClaimKind<Balance>,
 }
 
-/// An approving reviewer and the quantity they assessed.
+/// An approving reviewer and what they assessed.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
@@ -328,6 +392,8 @@ pub struct Approval<AccountId> {
 	pub reviewer: AccountId,
 	/// The quantity they assessed (the claim if they gave none).
 	pub assessed: Quantity,
+	/// The rate they assessed (the kind's lowest rate if they gave none).
+	pub rate: FixedU128,
 }
 
 /// One reviewer's attestation of a contribution.
@@ -369,27 +435,112 @@ pub type IncomePerUnit = u128;
 /// The scale of [`IncomePerUnit`]: 10^12.
 pub const INCOME_PRECISION: u128 = 1_000_000_000_000;
 
-/// How a project splits the income paid to it.
+/// Where a bucket of an income policy pays.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum BucketTarget {
+	/// The project's treasury (spent by its vote).
+	Treasury,
+	/// A project this one builds on: paid to that project's holders.
+	Upstream(ProjectId),
+	/// The project's outstanding debts, oldest first (at most what is still owed).
+	Debts,
+}
+
+/// One bucket of an income policy: a share of each payment, and where it goes.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Bucket {
+	/// Where it pays.
+	pub to: BucketTarget,
+	/// Its share of each payment (above zero).
+	pub share: Perbill,
+}
+
+/// Most buckets of an income policy: the treasury, the debts and every upstream project
+/// ([`Config::MaxUpstreams`] + 2).
+pub struct BucketsBound<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for BucketsBound<T> {
+	fn get() -> u32 {
+		T::MaxUpstreams::get().saturating_add(2)
+	}
+}
+
+/// The buckets of an income policy, in the order they are paid.
+pub type BucketsOf<T> = BoundedVec<Bucket, BucketsBound<T>>;
+
+/// How a project splits the income paid to it: the buckets in order, each taking its share of
+/// a payment (and what the buckets before it could not use), the rest to the holders (see
+/// "Income" in the crate docs).
 #[derive(
 	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct IncomePolicy<T: Config> {
-	/// Kept in the project's treasury.
-	pub treasury: Perbill,
-	/// Paid to the projects this one builds on, each distributing it to its own holders.
-	pub upstream: UpstreamOf<T>,
+	/// 0 for the default policy (everything to the holders), +1 with every change.
+	pub version: Version,
+	/// The buckets, in order; their shares add up to at most 100%.
+	pub buckets: BucketsOf<T>,
 }
 
 impl<T: Config> Default for IncomePolicy<T> {
 	fn default() -> Self {
-		Self { treasury: Perbill::zero(), upstream: Default::default() }
+		Self { version: 0, buckets: Default::default() }
 	}
 }
 
 /// Upstream projects and their shares.
 pub type UpstreamOf<T> = BoundedVec<(ProjectId, Perbill), <T as Config>::MaxUpstreams>;
+
+/// A debt a project owes for an accepted contribution, repaid oldest first: its place in the
+/// queue is `start`, the project's debts owed in all when it was recorded (see "Debts" in the
+/// crate docs).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Debt<AccountId, Balance> {
+	/// The project that owes it.
+	pub project: ProjectId,
+	/// Who is paid: the contributor (the project's treasury once the contribution is revoked).
+	pub creditor: AccountId,
+	/// What is owed in all.
+	pub amount: Balance,
+	/// The project's cumulative debts owed before this one.
+	pub start: Balance,
+	/// Paid out to the creditor so far.
+	pub claimed: Balance,
+}
+
+/// A project's debt accounting: debts are repaid in the order they were recorded.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct DebtLedger<Balance> {
+	/// Debts recorded, in all (each debt's `start` is this sum before it).
+	pub owed: Balance,
+	/// Paid into the debts, in all (never more than `owed`).
+	pub repaid: Balance,
+	/// Paid out to creditors, in all.
+	pub claimed: Balance,
+}
 
 /// The income accounting of a project (see the crate docs for the formula).
 #[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
@@ -1155,6 +1306,51 @@ pub struct ReviewablePage {
 	pub next: Option<ContributionId>,
 }
 
+/// A debt with what is repaid of it (`CommonsApi::debts`).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct DebtView<AccountId, Balance> {
+	/// The contribution it is owed for.
+	pub contribution: ContributionId,
+	/// The debt.
+	pub debt: Debt<AccountId, Balance>,
+	/// Repaid so far: `clamp(repaid − start, 0, amount)` of the project's ledger.
+	pub repaid: Balance,
+	/// What the creditor can claim now: repaid less claimed.
+	pub claimable: Balance,
+}
+
+/// What a contribution would earn if accepted now (`CommonsApi::preview_contribution`).
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ContributionPreview<Balance> {
+	/// The value-equation version it would be valued under.
+	pub equation_version: Version,
+	/// Units to the contributor at the kind's lowest rate.
+	pub units: Units,
+	/// Units to the contributor at the kind's highest rate.
+	pub max_units: Units,
+	/// The reviewers' reward on top of `units`, shared by the approvers.
+	pub reviewer_units: Units,
+	/// What the project would owe (a reimbursable kind).
+	pub debt: Balance,
+	/// What the treasury would pay at acceptance (a one-time kind), if it can now; the rest is
+	/// in `debt`.
+	pub paid: Balance,
+}
+
+/// How a payment would be split now (`CommonsApi::preview_payment`), and how one was
+/// (`IncomePaid`).
+#[derive(Clone, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct IncomeSplit<Balance> {
+	/// To the project's treasury (including what had no holders to go to).
+	pub treasury: Balance,
+	/// To each upstream project's holders.
+	pub upstream: Vec<(ProjectId, Balance)>,
+	/// To the project's debts.
+	pub debts: Balance,
+	/// To the project's holders.
+	pub holders: Balance,
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internal
 // ---------------------------------------------------------------------------------------------
@@ -1169,6 +1365,15 @@ pub(crate) struct Checked<T: Config> {
 	pub maintainers: MaintainersOf<T>,
 	/// Its project's value-unit holders.
 	pub holders: u32,
+}
+
+/// What a reviewer assessed, where they did not approve the claim as it stands.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub(crate) struct Assessment {
+	/// The quantity, if lower than the claim.
+	pub quantity: Option<Quantity>,
+	/// The rate, if not the kind's lowest.
+	pub rate: Option<FixedU128>,
 }
 
 /// What the verdicts so far decide.

@@ -70,6 +70,8 @@ pub trait WeightInfo {
 	fn remove_proposal() -> Weight;
 	fn remove_voice_credits() -> Weight;
 	fn remove_project() -> Weight;
+	fn claim_debt() -> Weight;
+	fn set_income_buckets() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -228,6 +230,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Holding fees burned at acceptance, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(15_000_000, 500))
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// A debt recorded or a bounty paid at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -261,6 +266,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((39_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 44387).saturating_mul(n.into()))
+			// A debt recorded or a bounty paid per item, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3).saturating_mul(n.into()))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
@@ -288,6 +296,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Holding fees burned at acceptance, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(15_000_000, 500))
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// A debt recorded or a bounty paid at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
@@ -346,6 +357,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(99_739, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(32))
 			.saturating_add(T::DbWeight::get().writes(22))
+			// The debts bucket: the ledger and a transfer, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -517,6 +531,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Holding fees burned from the refund, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(30_000_000, 3100))
 			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+			// A debt recorded or a bounty paid at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1260), added: 3735, mode: `MaxEncodedLen`)
@@ -661,6 +678,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(18))
 	}
+	/// Estimated from `claim` (the contribution, the debt, the ledger and two accounts), until
+	/// the benchmarks run (#17).
+	fn claim_debt() -> Weight {
+		Weight::from_parts(130_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// As `set_income_policy` (the same upstream projects read, one item written), until the
+	/// benchmarks run (#17).
+	fn set_income_buckets() -> Weight {
+		Weight::from_parts(67_697_000, 31671)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -715,6 +746,9 @@ impl WeightInfo for () {
 			// Holding fees burned at acceptance, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(15_000_000, 500))
 			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
+			// A debt recorded or a bounty paid at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
 	}
 	fn relay_attestations(n: u32, ) -> Weight {
 		Weight::from_parts(103_971_707, 4399)
@@ -724,6 +758,9 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2))
 			.saturating_add(ParityDbWeight::get().writes((39_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 44387).saturating_mul(n.into()))
+			// A debt recorded or a bounty paid per item, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads_writes(3, 3).saturating_mul(n.into()))
 	}
 	fn finalize() -> Weight {
 		Weight::from_parts(796_648_000, 42766)
@@ -732,6 +769,9 @@ impl WeightInfo for () {
 			// Holding fees burned at acceptance, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(15_000_000, 500))
 			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
+			// A debt recorded or a bounty paid at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
 	}
 	fn remove_contribution() -> Weight {
 		Weight::from_parts(74_178_000, 46238)
@@ -757,6 +797,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(99_739, 0).saturating_mul(h.into()))
 			.saturating_add(ParityDbWeight::get().reads(32))
 			.saturating_add(ParityDbWeight::get().writes(22))
+			// The debts bucket: the ledger and a transfer, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
 	}
 	fn claim(h: u32, ) -> Weight {
 		Weight::from_parts(126_382_686, 6196)
@@ -807,6 +850,9 @@ impl WeightInfo for () {
 			// Holding fees burned from the refund, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(30_000_000, 3100))
 			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
+			// A debt recorded or a bounty paid at acceptance, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(40_000_000, 3593))
+			.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
 	}
 	/// Per move followed (`h`), until the benchmarks run (#17): `Commons::UnitMoves` (r:1) and
 	/// one more burn, `Commons::Holdings` and `Commons::HoldingMarks` (r:1 w:1 each).
@@ -899,5 +945,19 @@ impl WeightInfo for () {
 		Weight::from_parts(140_000_000, 26000)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(18))
+	}
+	/// Estimated from `claim` (the contribution, the debt, the ledger and two accounts), until
+	/// the benchmarks run (#17).
+	fn claim_debt() -> Weight {
+		Weight::from_parts(130_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	/// As `set_income_policy` (the same upstream projects read, one item written), until the
+	/// benchmarks run (#17).
+	fn set_income_buckets() -> Weight {
+		Weight::from_parts(67_697_000, 31671)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 }

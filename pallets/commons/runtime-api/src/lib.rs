@@ -3,7 +3,9 @@
 //! From polkadot.js: `api.call.commonsApi.project(id)`, `.units(project, who)`,
 //! `.contribution(id)`, `.pendingIncome(project, who)`, `.income(project)`, `.reviewable(project, who, cursor, limit)`,
 //! `.attestationPayload(contribution, verdict, assessedQuantity, expiresAt)`,
-//! `.membership(project, who)`. Every type is
+//! `.membership(project, who)`, `.debts(project, who)`, `.debtLedger(project)`,
+//! `.previewContribution(project, kind, quantity)`, `.previewPayment(project, amount)`,
+//! `.attestationPayloadAssessing(...)`. Every type is
 //! described in the metadata.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -13,9 +15,10 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use pallet_commons::{
-	ContributionId, IncomeState, MembershipView, ProjectId, Quantity, ReviewablePage, UnitsView,
-	Verdict,
+	ContributionId, ContributionPreview, DebtLedger, DebtView, IncomeSplit, IncomeState, KindIndex,
+	MembershipView, ProjectId, Quantity, ReviewablePage, UnitsView, Verdict,
 };
+use sp_runtime::FixedU128;
 
 sp_api::decl_runtime_apis! {
 	/// Projects, value units, contributions and signing payloads of `pallet-commons`.
@@ -23,7 +26,9 @@ sp_api::decl_runtime_apis! {
 	/// Version 2: every answer is a named struct (`UnitsView`, `ReviewablePage`, and the
 	/// runtime's `ProjectView` and `ContributionView`), so clients see field names.
 	/// Version 3: `membership`.
-	#[api_version(3)]
+	/// Version 4: claim kinds and buckets: `debts`, `debt_ledger`, `preview_contribution`,
+	/// `preview_payment` and `attestation_payload_assessing`.
+	#[api_version(4)]
 	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView>
 	where
 		AccountId: Codec,
@@ -61,7 +66,31 @@ sp_api::decl_runtime_apis! {
 		/// What makes `who` a member of a project's chambers and of the chain now: what the
 		/// project asks of a payer and what `who` paid, the list, and chain membership past the
 		/// tenure.
-		#[api_version(3)]
 		fn membership(project: ProjectId, who: AccountId) -> MembershipView<Balance>;
+		/// The bytes a reviewer signs for a wallet-signed attestation that also assesses the
+		/// rate within the range of the contribution's kind; empty if there is no such
+		/// contribution.
+		fn attestation_payload_assessing(
+			contribution: ContributionId,
+			verdict: Verdict,
+			assessed_quantity: Option<Quantity>,
+			assessed_rate: Option<FixedU128>,
+			expires_at: BlockNumber,
+		) -> Vec<u8>;
+		/// What a project owes for contributions of `who`, with what is repaid and claimable.
+		fn debts(project: ProjectId, who: AccountId) -> Vec<DebtView<AccountId, Balance>>;
+		/// A project's debt accounting: owed, repaid and claimed in all.
+		fn debt_ledger(project: ProjectId) -> DebtLedger<Balance>;
+		/// What a contribution of `kind` and `quantity` would earn if accepted now (units at
+		/// the kind's lowest and highest rate, the reviewers' reward, a debt or a bounty);
+		/// `None` for an unknown project or kind.
+		fn preview_contribution(
+			project: ProjectId,
+			kind: KindIndex,
+			quantity: Quantity,
+		) -> Option<ContributionPreview<Balance>>;
+		/// How a payment of `amount` would be split across the project's buckets now; `None`
+		/// for an unknown project.
+		fn preview_payment(project: ProjectId, amount: Balance) -> Option<IncomeSplit<Balance>>;
 	}
 }

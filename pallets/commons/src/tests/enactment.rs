@@ -121,6 +121,8 @@ fn a_self_governed_project_cannot_buy_free_block_space_with_heavy_proposals() {
 			name: label("abcdefgh"),
 			unit: label("abcdefgh"),
 			rate: FixedU128::from(1),
+			max_rate: None,
+			claim: ClaimKind::Equity,
 		};
 		let long = RuntimeCall::Commons(crate::Call::set_value_equation {
 			project: p,

@@ -200,7 +200,12 @@ fn a_passed_project_proposal_is_enacted_with_the_project_origin() {
 		let c = submit(&eve(), p, 0, 2);
 		assert_eq!(
 			crate::Contributions::<Test>::get(c).unwrap().valuation,
-			Valuation { version: 2, rate: FixedU128::from_u32(20) }
+			Valuation {
+				version: 2,
+				rate: FixedU128::from_u32(20),
+				max_rate: FixedU128::from_u32(20),
+				claim: ClaimKind::Equity,
+			}
 		);
 		assert_noop!(
 			Commons::close(RuntimeOrigin::signed(alice()), id),

@@ -47,6 +47,7 @@ fn income_is_shared_pro_rata_to_units() {
 			to_holders: 600,
 			to_treasury: 0,
 			to_upstream: 0,
+			to_debts: 0,
 		}));
 		assert_noop!(
 			Commons::claim(RuntimeOrigin::signed(bob()), p),
@@ -140,6 +141,7 @@ fn policy_splits_to_treasury_and_upstream() {
 			to_holders: 700,
 			to_treasury: 100,
 			to_upstream: 200,
+			to_debts: 0,
 		}));
 		// The treasury is spent by the project's vote only (its maintainers no longer act once
 		// it has members).
@@ -175,6 +177,7 @@ fn income_of_a_project_without_units_goes_to_its_treasury() {
 			to_holders: 0,
 			to_treasury: 300,
 			to_upstream: 0,
+			to_debts: 0,
 		}));
 	});
 }
@@ -259,8 +262,13 @@ fn income_calls_reject_bad_input() {
 			commons_events().last(),
 			Some(&Event::IncomePolicySet {
 				project: p,
-				treasury: Perbill::from_percent(60),
-				upstream: vec![(q, Perbill::from_percent(40))].try_into().unwrap(),
+				version: 1,
+				buckets: vec![
+					Bucket { to: BucketTarget::Treasury, share: Perbill::from_percent(60) },
+					Bucket { to: BucketTarget::Upstream(q), share: Perbill::from_percent(40) },
+				]
+				.try_into()
+				.unwrap(),
 			})
 		);
 	});
@@ -340,6 +348,7 @@ fn a_closed_project_takes_no_income_and_a_closed_upstreams_share_stays_home() {
 			to_holders: 1_000,
 			to_treasury: 0,
 			to_upstream: 0,
+			to_debts: 0,
 		}));
 	});
 }

@@ -3,7 +3,7 @@
 use super::*;
 use crate::{Holdings, Projects};
 use codec::Encode;
-use sp_runtime::Perbill;
+use sp_runtime::{FixedU128, Perbill};
 
 #[test]
 fn units_accumulate_and_shares_follow() {
@@ -125,7 +125,20 @@ fn attestation_payload_is_the_documented_encoding() {
 		expected.push(1);
 		expected.push(1);
 		expected.extend(3u128.to_le_bytes());
+		// No rate assessed.
+		expected.push(0);
 		expected.extend(42u64.to_le_bytes());
 		assert_eq!(bytes, expected);
+		// A rate assessed: 0x01 and the rate × 10^18 as u128.
+		let bytes = Commons::attestation_payload_assessing(
+			c,
+			Verdict::Approve,
+			None,
+			Some(FixedU128::from_rational(3, 2)),
+			42,
+		);
+		let tail = [&[1u8][..], &1_500_000_000_000_000_000u128.to_le_bytes(), &42u64.to_le_bytes()]
+			.concat();
+		assert!(bytes.ends_with(&tail));
 	});
 }

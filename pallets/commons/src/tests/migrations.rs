@@ -331,3 +331,115 @@ fn votes_of_version_4_are_kept_and_empty_closed_projects_removed() {
 		assert_ok!(Commons::remove_vote(RuntimeOrigin::signed(eve()), id, eve()));
 	});
 }
+
+#[test]
+fn kinds_contributions_and_policies_of_version_5_get_their_terms() {
+	use crate::{
+		migrations::v6::{
+			self, OldApproval, OldContribution, OldEquation, OldIncomePolicy, OldKind, OldValuation,
+		},
+		Contributions, IncomePolicies, ValueEquations,
+	};
+	use sp_runtime::FixedU128;
+	test(|| {
+		let p = members_project();
+		let upstream = create_project(&bob());
+		let c = submit(&dave(), p, 1, 4);
+		approve(&alice(), c, Some(3));
+		// A proposal to set the equation, and its call as version 5 encoded it.
+		let id = propose(&dave(), Scope::Project(p), set_equation_call(p));
+		let new_bytes = set_equation_call(p).encode();
+		let old_kinds: Vec<OldKind<LabelOf<Test>>> = doubled_kinds()
+			.into_iter()
+			.map(|k| OldKind { name: k.name, unit: k.unit, rate: k.rate })
+			.collect();
+		let old_call = [&new_bytes[..2], &p.encode()[..], &old_kinds.encode()[..]].concat();
+		Proposals::<Test>::mutate(id, |x| {
+			x.as_mut().unwrap().call = Bounded::Inline(old_call.try_into().unwrap())
+		});
+
+		// Everything written back as version 5 stored it.
+		let kinds: Vec<OldKind<LabelOf<Test>>> = default_kinds()
+			.into_iter()
+			.map(|k| OldKind { name: k.name, unit: k.unit, rate: k.rate })
+			.collect();
+		frame_support::storage::unhashed::put_raw(
+			&ValueEquations::<Test>::hashed_key_for(p),
+			&OldEquation::<Test> { version: 1, kinds: kinds.try_into().unwrap() }.encode(),
+		);
+		let new = Contributions::<Test>::get(c).unwrap();
+		let old = OldContribution::<Test> {
+			project: new.project,
+			contributor: new.contributor.clone(),
+			depositor: new.depositor.clone(),
+			deposit: new.deposit,
+			kind: new.kind,
+			valuation: OldValuation { version: 1, rate: new.valuation.rate },
+			quantity: new.quantity,
+			evidence: new.evidence.clone(),
+			submitted: new.submitted,
+			policy: new.policy,
+			approvals: vec![OldApproval { reviewer: alice(), assessed: 3 }].try_into().unwrap(),
+			rejections: 0,
+			status: new.status,
+			decided: None,
+		};
+		frame_support::storage::unhashed::put_raw(
+			&Contributions::<Test>::hashed_key_for(c),
+			&old.encode(),
+		);
+		frame_support::storage::unhashed::put_raw(
+			&IncomePolicies::<Test>::hashed_key_for(p),
+			&OldIncomePolicy::<Test> {
+				treasury: Perbill::from_percent(10),
+				upstream: vec![(upstream, Perbill::from_percent(5))].try_into().unwrap(),
+			}
+			.encode(),
+		);
+		assert!(ValueEquations::<Test>::try_get(p).is_err(), "not in the new layout");
+		assert!(Contributions::<Test>::try_get(c).is_err(), "not in the new layout");
+		assert!(IncomePolicies::<Test>::try_get(p).is_err(), "not in the new layout");
+		StorageVersion::new(5).put::<Commons>();
+
+		let state = v6::ClaimKinds::<Test>::pre_upgrade_state().expect("pre");
+		v6::MigrateV5ToV6::<Test>::on_runtime_upgrade();
+		v6::ClaimKinds::<Test>::post_upgrade_check(state).expect("post");
+		assert_eq!(Commons::on_chain_storage_version(), 6);
+
+		let equation = ValueEquations::<Test>::get(p).unwrap();
+		assert_eq!(equation.kinds, default_kinds());
+		let migrated = Contributions::<Test>::get(c).unwrap();
+		assert_eq!(migrated, new, "the same terms, spelled out");
+		assert_eq!(
+			migrated.valuation,
+			Valuation {
+				version: 1,
+				rate: FixedU128::from_rational(3, 2),
+				max_rate: FixedU128::from_rational(3, 2),
+				claim: ClaimKind::Equity,
+			}
+		);
+		assert_eq!(
+			IncomePolicies::<Test>::get(p).unwrap(),
+			IncomePolicy {
+				version: 1,
+				buckets: vec![
+					Bucket { to: BucketTarget::Treasury, share: Perbill::from_percent(10) },
+					Bucket {
+						to: BucketTarget::Upstream(upstream),
+						share: Perbill::from_percent(5)
+					},
+				]
+				.try_into()
+				.unwrap(),
+			}
+		);
+		// The proposal whose call no longer decodes is void, its deposit back but the record's.
+		assert_eq!(Proposals::<Test>::get(id).unwrap().status, ProposalStatus::Voided);
+		assert!(commons_events().contains(&Event::ProposalVoided { proposal: id }));
+		assert_eq!(LiveProposals::<Test>::get(Scope::Project(p)), 0);
+		// The contribution is decided under its terms: the lower median of 3 and 4, at 1.5.
+		approve(&bob(), c, None);
+		assert!(matches!(status(c), ContributionStatus::Accepted { units: 4, .. }));
+	});
+}

@@ -5,6 +5,7 @@ mod cleanup;
 mod config;
 mod consent;
 mod contributions;
+mod debts;
 mod enactment;
 mod governance;
 mod income;

@@ -153,7 +153,7 @@ fn outcome_rules_table() {
 	}
 	assert_eq!(lower_median(vec![7]), Some(7));
 	assert_eq!(lower_median(vec![9, 1, 5]), Some(5));
-	assert_eq!(lower_median(vec![]), None);
+	assert_eq!(lower_median(Vec::<u128>::new()), None);
 }
 
 #[test]

@@ -46,7 +46,7 @@ impl Key {
 /// The payload a reviewer signs for `contribution` (for one that does not exist, naming Dave
 /// and no content).
 fn payload(contribution: ContributionId, verdict: Verdict) -> Payload {
-	Commons::attestation_payload_of(contribution, verdict, None, 100).unwrap_or(
+	Commons::attestation_payload_of(contribution, verdict, None, None, 100).unwrap_or(
 		AttestationPayload {
 			genesis_hash: Commons::genesis_hash(),
 			tag: ATTESTATION_TAG,
@@ -55,6 +55,7 @@ fn payload(contribution: ContributionId, verdict: Verdict) -> Payload {
 			content: [0; 32],
 			verdict,
 			assessed_quantity: None,
+			assessed_rate: None,
 			expires_at: 100,
 		},
 	)
@@ -107,6 +108,7 @@ fn relayed_attestations_count_for_every_key_type() {
 				reviewer: k.account(),
 				verdict: Verdict::Approve,
 				assessed_quantity: None,
+				assessed_rate: None,
 				relayed: true,
 			}));
 		}
