@@ -122,6 +122,16 @@ fn a_project_may_enact_a_short_batch_of_its_own_calls_and_nothing_else() {
 		assert_ok!(propose(own(true)));
 		assert_ok!(propose(batch_all(vec![own(true); max])));
 		assert_ok!(propose(batch_all(vec![own(true), own(false)])));
+		// Its ordered income policy is its own call too.
+		let buckets = vec![pallet_commons::Bucket {
+			to: pallet_commons::BucketTarget::Debts,
+			share: sp_runtime::Perbill::from_percent(60),
+		}];
+		let set_buckets = RuntimeCall::Commons(pallet_commons::Call::set_income_buckets {
+			project: 0,
+			buckets: buckets.try_into().expect("one bucket fits"),
+		});
+		assert_ok!(propose(batch_all(vec![set_buckets, own(false)])));
 	});
 }
 

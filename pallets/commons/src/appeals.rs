@@ -73,7 +73,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(c.status == ContributionStatus::Rejected, Error::<T>::NotRejected);
 		Self::ensure_appealable_quantity(&c, quantity)?;
 		let forfeited = Forfeited::<T>::take(contribution).unwrap_or_default();
-		let (status, created) = Self::credit(contribution, &mut c, quantity)?;
+		// At the kind's lowest rate (the vote decides the quantity only), keeping the refund of
+		// the forfeited deposit in the treasury when a bounty is paid.
+		let rate = c.valuation.rate;
+		let (status, created) = Self::credit(contribution, &mut c, quantity, rate, forfeited)?;
 		c.status = status;
 		// The new holdings are paid for out of the refund.
 		let treasury = Self::treasury_account(c.project);

@@ -393,6 +393,40 @@ mod benchmarks {
 		assert!(Commons::<T>::units_of(p, &contributor) > 0);
 	}
 
+	/// The attestation that accepts, at an assessed rate, a contribution of a one-time kind
+	/// with `MaxReviewers` approvals: units minted and a bounty paid from the treasury.
+	#[benchmark]
+	fn attest_assessing() {
+		let max = T::MaxReviewers::get();
+		let (p, _) = project::<T>(rules::<T>(max, false));
+		let ed = T::Currency::minimum_balance();
+		let kind = ContributionKind {
+			name: bytes::<T::MaxLabelLen>(b'n'),
+			unit: bytes::<T::MaxLabelLen>(b'u'),
+			rate: FixedU128::from_u32(10),
+			max_rate: Some(FixedU128::from_u32(20)),
+			claim: ClaimKind::OneTime { price: ed },
+		};
+		Commons::<T>::do_set_value_equation(p, BoundedVec::truncate_from(alloc::vec![kind]))
+			.expect("valid kinds");
+		fund::<T>(&Commons::<T>::treasury_account(p));
+		let (c, contributor) = contribution::<T>(p, 0);
+		approvals::<T>(c, max - 1, 0);
+		let reviewer = funded::<T>("reviewer", max);
+		let before = T::Currency::balance(&contributor);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(reviewer),
+			c,
+			Verdict::Approve,
+			Some(999),
+			Some(FixedU128::from_u32(15)),
+			bytes::<T::MaxNoteLen>(b'x'),
+		);
+		assert!(Commons::<T>::units_of(p, &contributor) > 0);
+		assert!(T::Currency::balance(&contributor) > before, "the bounty is paid");
+	}
+
 	/// `n` wallet-signed attestations, each accepting a contribution with `MaxReviewers`
 	/// approvals.
 	#[benchmark]
@@ -528,12 +562,28 @@ mod benchmarks {
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
 		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
 		let payer = funded::<T>("payer", 0);
-		Commons::<T>::repay_debts(&payer, p, amount).expect("funded payer");
+		Commons::<T>::pay_into_debts(&payer, p, amount).expect("funded payer");
 		let before = T::Currency::balance(&creditor);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), id);
 		assert_eq!(T::Currency::balance(&creditor), before.saturating_add(amount));
 		assert!(!crate::Debts::<T>::contains_key(&creditor, id));
+	}
+
+	/// The treasury repays a project's debt.
+	#[benchmark]
+	fn repay_debts() -> Result<(), BenchmarkError> {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let (id, creditor) = contribution::<T>(p, 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+		fund::<T>(&Commons::<T>::treasury_account(p));
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p, amount);
+		assert_eq!(crate::DebtLedgers::<T>::get(p).repaid, amount);
+		Ok(())
 	}
 
 	/// The most buckets: the treasury, the debts and `MaxUpstreams` upstream projects.

@@ -50,7 +50,10 @@ impl<T: Config> Pallet<T> {
 		};
 		valuation.max_rate.checked_mul_int(quantity).ok_or(ArithmeticError::Overflow)?;
 		if let Some(price) = k.claim.price() {
-			Self::money_of(price, quantity)?;
+			ensure!(
+				Self::money_of(price, quantity)? <= T::MaxDebt::get(),
+				Error::<T>::DebtTooLarge
+			);
 		}
 		let policy = ReviewPolicies::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
 

@@ -67,13 +67,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Pays a bounty of `amount` to `to` from the project's treasury if it can pay all of it;
-	/// otherwise the project owes it. Returns what was paid.
+	/// Pays a bounty of `amount` to `to` from the project's treasury if it can pay all of it
+	/// and keep `reserved` (what the treasury owes back: an appealed deposit); otherwise the
+	/// project owes it. Returns what was paid.
 	pub(crate) fn pay_bounty(
 		id: ContributionId,
 		project: ProjectId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
+		reserved: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		if amount.is_zero() {
 			return Ok(amount);
@@ -81,7 +83,7 @@ impl<T: Config> Pallet<T> {
 		let treasury = Self::treasury_account(project);
 		let can_pay =
 			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite)
-				>= amount;
+				>= amount.saturating_add(reserved);
 		// A transfer that fails (the receiver would stay below the existential deposit)
 		// changes nothing: the bounty is owed instead.
 		let paid = can_pay
@@ -105,7 +107,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays `amount` from `payer` into `project`'s debts (into its income pot, where creditors
 	/// claim from).
-	pub(crate) fn repay_debts(
+	pub(crate) fn pay_into_debts(
 		payer: &T::AccountId,
 		project: ProjectId,
 		amount: BalanceOf<T>,
@@ -124,6 +126,24 @@ impl<T: Config> Pallet<T> {
 		)?;
 		DebtLedgers::<T>::insert(project, ledger);
 		Ok(())
+	}
+
+	/// Repays up to `amount` of `project`'s debts from its treasury.
+	pub(crate) fn do_repay_debts(project: ProjectId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::project(project)?;
+		let ledger = DebtLedgers::<T>::get(project);
+		let amount = amount.min(ledger.owed.saturating_sub(ledger.repaid));
+		ensure!(!amount.is_zero(), Error::<T>::NoDebt);
+		Self::pay_into_debts(&Self::treasury_account(project), project, amount)?;
+		Self::deposit_event(Event::DebtsRepaid { project, amount });
+		Ok(())
+	}
+
+	/// Whether `project` owes debts not yet repaid.
+	pub(crate) fn owes_debts(project: ProjectId) -> bool {
+		let ledger = DebtLedgers::<T>::get(project);
+		ledger.repaid < ledger.owed
 	}
 
 	/// Pays the creditor of contribution `id`'s debt what is repaid of it and not yet claimed;

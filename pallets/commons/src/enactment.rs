@@ -42,6 +42,7 @@ impl<T: Config> Pallet<T> {
 			| Call::close_project { project }
 			| Call::set_income_policy { project, .. }
 			| Call::set_income_buckets { project, .. }
+			| Call::repay_debts { project, .. }
 			| Call::spend_treasury { project, .. }
 			| Call::move_units { project, .. }
 			| Call::set_chambers { project, .. }

@@ -119,6 +119,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::project(project)?;
 		Self::ensure_valid_buckets(project, &buckets)?;
+		// Creditors keep a bucket until they are repaid.
+		ensure!(
+			!Self::owes_debts(project) || buckets.iter().any(|b| b.to == BucketTarget::Debts),
+			Error::<T>::DebtsOwed
+		);
 		let version = IncomePolicies::<T>::get(project)
 			.map_or(0, |p| p.version)
 			.checked_add(1)
@@ -206,7 +211,7 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
-		Self::repay_debts(&payer, project, split.debts)?;
+		Self::pay_into_debts(&payer, project, split.debts)?;
 		Self::distribute(&payer, project, split.holders)?;
 		Self::deposit_event(Event::IncomePaid {
 			project,

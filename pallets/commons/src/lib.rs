@@ -183,9 +183,14 @@
 //!
 //! Its creditor is paid what is claimable with [`claim_debt`](Pallet::claim_debt) (anyone may
 //! call); a debt claimed in full is retired, and the contribution's record, which backs it,
-//! may then be removed. A revoked contribution's debt is owed to the project's treasury from
-//! then on (what was claimed stays claimed). The runtime API's `debts` and `debt_ledger` show
-//! them.
+//! may then be removed. The project's vote may also repay debts from its treasury
+//! ([`repay_debts`](Pallet::repay_debts)). While a project owes debts not yet repaid it may
+//! not close, and its income policy keeps a `Debts` bucket (`DebtsOwed`). No contribution is
+//! owed or paid more than [`Config::MaxDebt`], so no claim fills the queue or overflows the
+//! ledger. A revoked contribution's debt is owed to the project's treasury from then on (what
+//! was claimed stays claimed, and a bounty paid stays paid, as income settled does). A bounty
+//! credited by an appeal is paid only if the treasury also keeps the appellant's refund. The
+//! runtime API's `debts` and `debt_ledger` show them.
 //!
 //! **Conservation** is exact. Scaled by `P`, what the income pot holds above its existential
 //! deposit equals the sum over holders of `unclaimed × P + r + u × (income_per_unit − c)`
@@ -675,6 +680,12 @@ pub mod pallet {
 		/// that would make a longer chain fails with [`Error::TooManyMoves`].
 		#[pallet::constant]
 		type MaxMoveHops: Get<u32>;
+
+		/// The most a contribution may be owed or paid in money (`price × quantity` of a
+		/// reimbursable or one-time kind), so that no claim can fill a project's queue of debts
+		/// or overflow its ledger.
+		#[pallet::constant]
+		type MaxDebt: Get<BalanceOf<Self>>;
 
 		/// Signs payloads in the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
@@ -1199,6 +1210,8 @@ pub mod pallet {
 		DebtClaimed { contribution: ContributionId, creditor: T::AccountId, amount: BalanceOf<T> },
 		/// A debt was repaid and claimed in full, and retired.
 		DebtSettled { contribution: ContributionId },
+		/// A project's treasury repaid `amount` of its debts, oldest first.
+		DebtsRepaid { project: ProjectId, amount: BalanceOf<T> },
 		/// Part of a project's income went to the holders of an upstream project.
 		UpstreamPaid { from: ProjectId, to: ProjectId, amount: BalanceOf<T> },
 		/// A holder's income was paid out.
@@ -1433,6 +1446,11 @@ pub mod pallet {
 		NoDebt,
 		/// A debt is still owed for this contribution: its record stays until it is claimed.
 		DebtOutstanding,
+		/// The project owes debts not yet repaid: it may not close, and its income policy keeps
+		/// a `Debts` bucket.
+		DebtsOwed,
+		/// What the contribution would be owed or paid is above [`Config::MaxDebt`].
+		DebtTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -1505,8 +1523,8 @@ pub mod pallet {
 		/// Closes a project: it takes no new contributions and needs none pending. Units stay
 		/// recorded; the creation deposit is released. A project with nothing in it (no
 		/// holdings, payers or listed accounts, no open proposals) is removed with all its
-		/// records (`ProjectRemoved`), its accounts' balances to its creator.
-		/// Project origin.
+		/// records (`ProjectRemoved`), its accounts' balances to its creator. Refused while the
+		/// project owes debts not yet repaid (`DebtsOwed`). Project origin.
 		#[pallet::call_index(4)]
 		pub fn close_project(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
@@ -1609,7 +1627,8 @@ pub mod pallet {
 		/// upstream project's share paid to that project's holders, the rest to this project's
 		/// holders. The shares together may not exceed 100%. The same as
 		/// [`set_income_buckets`](Pallet::set_income_buckets) with a treasury bucket first and
-		/// then one for each upstream project (shares of zero left out). Project origin.
+		/// then one for each upstream project (shares of zero left out), so refused while the
+		/// project owes debts (`DebtsOwed`). Project origin.
 		#[pallet::call_index(12)]
 		pub fn set_income_policy(
 			origin: OriginFor<T>,
@@ -1980,7 +1999,6 @@ pub mod pallet {
 		/// rate within the range of its kind (the credited rate is the lower median of the
 		/// approvers' assessments; an approval without one assesses the lowest rate).
 		#[pallet::call_index(38)]
-		#[pallet::weight(T::WeightInfo::attest())]
 		pub fn attest_assessing(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1997,7 +2015,8 @@ pub mod pallet {
 		/// crate docs): each takes its share of every payment, plus what the buckets before it
 		/// could not use, as far as it can use it; the rest goes to the holders. Shares are
 		/// above zero and add up to at most 100%; the treasury and the debts appear at most once,
-		/// each upstream project once. The policy's version goes up by one. Project origin.
+		/// each upstream project once; while the project owes debts not yet repaid, a `Debts`
+		/// bucket stays (`DebtsOwed`). The policy's version goes up by one. Project origin.
 		#[pallet::call_index(39)]
 		pub fn set_income_buckets(
 			origin: OriginFor<T>,
@@ -2014,6 +2033,18 @@ pub mod pallet {
 		pub fn claim_debt(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_claim_debt(contribution)
+		}
+
+		/// Repays up to `amount` of the project's debts, oldest first, from its treasury (at
+		/// most what is still owed). Project origin.
+		#[pallet::call_index(41)]
+		pub fn repay_debts(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_repay_debts(project, amount)
 		}
 	}
 }

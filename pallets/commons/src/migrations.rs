@@ -979,7 +979,7 @@ pub mod v6 {
 	use core::marker::PhantomData;
 	use frame_support::{
 		migrations::VersionedMigration,
-		traits::{Bounded, Get, UncheckedOnRuntimeUpgrade},
+		traits::{Bounded, Get, QueryPreimage, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 		BoundedVec,
 	};
@@ -1115,7 +1115,17 @@ pub mod v6 {
 				ProposalStatus::Passed { enactment } => enactment >= now,
 				_ => false,
 			};
-			in_flight && matches!(&p.call, Bounded::Inline(bytes) if !Pallet::<T>::decodes(bytes))
+			// A missing preimage is not the upgrade's doing.
+			in_flight
+				&& match &p.call {
+					Bounded::Inline(bytes) => !Pallet::<T>::decodes(bytes),
+					Bounded::Lookup { hash, len } => {
+						T::Preimages::len(hash) == Some(*len)
+							&& T::Preimages::fetch(hash, Some(*len))
+								.map_or(true, |bytes| !Pallet::<T>::decodes(&bytes))
+					},
+					Bounded::Legacy { .. } => true,
+				}
 		}
 
 		/// Before: the number of equations, contributions and income policies, and the
@@ -1146,9 +1156,26 @@ pub mod v6 {
 				"v6: a value equation lost or undecodable"
 			);
 			frame_support::ensure!(
-				Contributions::<T>::iter().all(|(_, c)| c.valuation.max_rate >= c.valuation.rate)
-					&& Contributions::<T>::iter().count() as u32 == contributions,
+				Contributions::<T>::iter().count() as u32 == contributions,
 				"v6: a contribution lost or undecodable"
+			);
+			// Every term spelled out as it was: a fixed rate, equity, approvals at the rate.
+			frame_support::ensure!(
+				Contributions::<T>::iter().all(|(_, c)| {
+					let v = c.valuation;
+					v.max_rate == v.rate
+						&& v.claim == ClaimKind::Equity
+						&& c.approvals.iter().all(|a| a.rate == v.rate)
+				}),
+				"v6: a contribution's terms changed"
+			);
+			frame_support::ensure!(
+				ValueEquations::<T>::iter().all(|(_, e)| e.kinds.iter().all(|k| k
+					.max_rate
+					.is_none() && k
+					.claim
+					== ClaimKind::Equity)),
+				"v6: a kind's terms changed"
 			);
 			frame_support::ensure!(
 				IncomePolicies::<T>::iter().count() as u32 == policies,

@@ -96,6 +96,8 @@ pub const RECORD_DEPOSIT: Balance = 20;
 pub const VOTE_DEPOSIT: Balance = 5;
 /// Burned for each holding an acceptance creates.
 pub const HOLDING_FEE: Balance = 5;
+/// The most a contribution may be owed or paid.
+pub const MAX_DEBT: Balance = 100_000;
 /// What a rejection forfeits of a contribution's deposit: all but the record's.
 pub const FORFEIT: Balance = CONTRIBUTION_DEPOSIT - RECORD_DEPOSIT;
 
@@ -190,6 +192,7 @@ impl pallet_commons::Config for Test {
 	type MaxTenure = ConstU32<MAX_TENURE>;
 	type MaxRewardedReviews = ConstU32<MAX_REWARDED_REVIEWS>;
 	type MaxMoveHops = ConstU32<MAX_MOVE_HOPS>;
+	type MaxDebt = ConstU128<MAX_DEBT>;
 	type RecordDeposit = ConstU128<RECORD_DEPOSIT>;
 	type VoteDeposit = ConstU128<VOTE_DEPOSIT>;
 	type HoldingFee = ConstU128<HOLDING_FEE>;

@@ -194,6 +194,8 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
 		ensure!(p.pending == 0, Error::<T>::PendingContributions);
+		// Its creditors are repaid from its income, which a closed project no longer takes.
+		ensure!(!Self::owes_debts(project), Error::<T>::DebtsOwed);
 		Self::release_held(HoldReason::ProjectDeposit, &p.creator, &mut p.deposit)?;
 		p.status = ProjectStatus::Closed;
 		let empty = Self::is_empty_project(project, &p);

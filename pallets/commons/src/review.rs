@@ -306,7 +306,8 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0)
 	}
 
-	/// Credits `assessed` of a contribution at its credited rate: mints its units to the
+	/// Credits `assessed` of a contribution at `rate`, a bounty keeping `reserved` in the
+	/// treasury: mints its units to the
 	/// contributor and the reviewers' reward to the approving reviewers who earn one, whom it
 	/// puts first among its approvals (so that a revocation burns the reward from exactly
 	/// them); records the debt of a reimbursable kind, pays the bounty of a one-time kind.
@@ -315,12 +316,12 @@ impl<T: Config> Pallet<T> {
 		id: ContributionId,
 		c: &mut Contribution<T>,
 		assessed: Quantity,
+		rate: FixedU128,
+		reserved: BalanceOf<T>,
 	) -> Result<(ContributionStatus, u32), DispatchError> {
 		// Valued under the equation in force at submission.
 		let equation_version = c.valuation.version;
-		let units = Self::credited_rate(c)
-			.checked_mul_int(assessed)
-			.ok_or(ArithmeticError::Overflow)?;
+		let units = rate.checked_mul_int(assessed).ok_or(ArithmeticError::Overflow)?;
 		match c.valuation.claim {
 			ClaimKind::Equity => {},
 			ClaimKind::Reimbursable { price } => {
@@ -329,7 +330,7 @@ impl<T: Config> Pallet<T> {
 			},
 			ClaimKind::OneTime { price } => {
 				let bounty = Self::money_of(price, assessed)?;
-				Self::pay_bounty(id, c.project, &c.contributor, bounty)?;
+				Self::pay_bounty(id, c.project, &c.contributor, bounty, reserved)?;
 			},
 		}
 
@@ -373,7 +374,8 @@ impl<T: Config> Pallet<T> {
 	/// deposit.
 	fn accept(id: ContributionId, mut c: Contribution<T>) -> DispatchResult {
 		let assessed = Self::credited_quantity(&c);
-		let (status, created) = Self::credit(id, &mut c, assessed)?;
+		let rate = Self::credited_rate(&c);
+		let (status, created) = Self::credit(id, &mut c, assessed, rate, Zero::zero())?;
 		Self::burn_holding_fees(id, &mut c, created)?;
 		Self::keep_record_deposit(HoldReason::ContributionDeposit, &c.depositor, &mut c.deposit)?;
 		Self::conclude(id, c, status)?;

@@ -72,6 +72,8 @@ pub trait WeightInfo {
 	fn remove_project() -> Weight;
 	fn claim_debt() -> Weight;
 	fn set_income_buckets() -> Weight;
+	fn attest_assessing() -> Weight;
+	fn repay_debts() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -137,6 +139,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Removing a project with nothing in it, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(80_000_000, 26000))
 			.saturating_add(T::DbWeight::get().reads_writes(11, 18))
+			// The debt ledger read and removed, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(5_000_000, 2600))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -317,6 +322,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// need it, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(45_000_000, 10400))
 			.saturating_add(T::DbWeight::get().reads_writes(4, 2))
+			// The check for a debt owed, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(5_000_000, 2700))
+			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -556,6 +564,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(37))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
+			// The contribution's debt redirected, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(10_000_000, 2700))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -677,11 +688,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(140_000_000, 26000)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(18))
+			// The debt ledger read and removed, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(5_000_000, 2600))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 	/// Estimated from `claim` (the contribution, the debt, the ledger and two accounts), until
 	/// the benchmarks run (#17).
 	fn claim_debt() -> Weight {
-		Weight::from_parts(130_000_000, 6196)
+		Weight::from_parts(130_000_000, 12_000)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -691,6 +705,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(67_697_000, 31671)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// As a deciding `attest` with its debt or bounty, until the benchmarks run (#17).
+	fn attest_assessing() -> Weight {
+		Self::attest()
+	}
+	/// As `spend_treasury` with the project's debt ledger read and written, until the
+	/// benchmarks run (#17).
+	fn repay_debts() -> Weight {
+		Self::spend_treasury().saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 }
 
@@ -723,6 +746,9 @@ impl WeightInfo for () {
 			// Removing a project with nothing in it, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(80_000_000, 26000))
 			.saturating_add(ParityDbWeight::get().reads_writes(11, 18))
+			// The debt ledger read and removed, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(5_000_000, 2600))
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	fn submit_contribution() -> Weight {
 		Weight::from_parts(183_082_000, 4802)
@@ -781,6 +807,9 @@ impl WeightInfo for () {
 			// need it, until the benchmarks run (#17).
 			.saturating_add(Weight::from_parts(45_000_000, 10400))
 			.saturating_add(ParityDbWeight::get().reads_writes(4, 2))
+			// The check for a debt owed, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(5_000_000, 2700))
+			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	fn set_income_policy() -> Weight {
 		Weight::from_parts(67_697_000, 31671)
@@ -863,6 +892,9 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(ParityDbWeight::get().writes(37))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(h.into())))
+			// The contribution's debt redirected, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(10_000_000, 2700))
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	fn move_units() -> Weight {
 		Weight::from_parts(137_097_000, 11400)
@@ -945,11 +977,14 @@ impl WeightInfo for () {
 		Weight::from_parts(140_000_000, 26000)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(18))
+			// The debt ledger read and removed, until the benchmarks run (#17).
+			.saturating_add(Weight::from_parts(5_000_000, 2600))
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	/// Estimated from `claim` (the contribution, the debt, the ledger and two accounts), until
 	/// the benchmarks run (#17).
 	fn claim_debt() -> Weight {
-		Weight::from_parts(130_000_000, 6196)
+		Weight::from_parts(130_000_000, 12_000)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
@@ -959,5 +994,14 @@ impl WeightInfo for () {
 		Weight::from_parts(67_697_000, 31671)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// As a deciding `attest` with its debt or bounty, until the benchmarks run (#17).
+	fn attest_assessing() -> Weight {
+		Self::attest()
+	}
+	/// As `spend_treasury` with the project's debt ledger read and written, until the
+	/// benchmarks run (#17).
+	fn repay_debts() -> Weight {
+		Self::spend_treasury().saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 }

@@ -554,3 +554,122 @@ fn conservation_over_random_sequences_of_every_kind() {
 	}
 	assert!(repaid > 0 && bounties > 0 && revoked_debts > 0, "{repaid} {bounties} {revoked_debts}");
 }
+
+#[test]
+fn creditors_keep_a_bucket_and_an_open_project_until_they_are_repaid() {
+	test(|| {
+		let p = project();
+		let id = accepted(&eve(), p, MATERIAL, 300);
+		// A project that owes may neither drop the debts from its policy nor close.
+		assert_noop!(
+			Commons::set_income_buckets(
+				project_origin(p),
+				p,
+				buckets(&[(BucketTarget::Treasury, 50)])
+			),
+			Error::<Test>::DebtsOwed
+		);
+		assert_noop!(
+			Commons::set_income_policy(
+				project_origin(p),
+				p,
+				Perbill::from_percent(50),
+				Default::default()
+			),
+			Error::<Test>::DebtsOwed
+		);
+		assert_noop!(Commons::close_project(project_origin(p), p), Error::<Test>::DebtsOwed);
+		set_buckets(p, &[(BucketTarget::Treasury, 50), (BucketTarget::Debts, 10)]);
+		// The treasury repays them by the project's vote, at most what is owed.
+		assert_noop!(
+			Commons::repay_debts(RuntimeOrigin::signed(dave()), p, 100),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+			&ferdie(),
+			&Commons::treasury_account(p),
+			1_000,
+			frame_support::traits::tokens::Preservation::Preserve,
+		));
+		assert_ok!(Commons::repay_debts(project_origin(p), p, 5_000));
+		assert!(commons_events().contains(&Event::DebtsRepaid { project: p, amount: 300 }));
+		assert_eq!(free(&Commons::treasury_account(p)), ED + 700);
+		assert_noop!(Commons::repay_debts(project_origin(p), p, 1), Error::<Test>::NoDebt);
+		// Repaid (claimed or not), the policy and the project are free again.
+		set_buckets(p, &[(BucketTarget::Treasury, 50)]);
+		assert_eq!(claimable(&eve(), id), 300);
+		assert_ok!(Commons::close_project(project_origin(p), p));
+		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(eve()), id));
+		assert!(Debts::<Test>::get(eve(), id).is_none());
+	});
+}
+
+#[test]
+fn no_claim_is_owed_or_paid_more_than_the_largest_debt() {
+	test(|| {
+		let p = project();
+		// 1 planck a unit: the most is MAX_DEBT units.
+		assert_noop!(
+			Commons::submit_contribution(
+				RuntimeOrigin::signed(eve()),
+				p,
+				MATERIAL,
+				MAX_DEBT + 1,
+				evidence("x")
+			),
+			Error::<Test>::DebtTooLarge
+		);
+		assert_noop!(
+			Commons::submit_contribution(
+				RuntimeOrigin::signed(eve()),
+				p,
+				BOUNTY,
+				MAX_DEBT / 5 + 1,
+				evidence("x")
+			),
+			Error::<Test>::DebtTooLarge
+		);
+		submit(&eve(), p, MATERIAL, MAX_DEBT);
+	});
+}
+
+#[test]
+fn an_appealed_bounty_keeps_the_refund_and_is_credited_at_the_lowest_rate() {
+	test(|| {
+		let p = project();
+		// Rejected by two of three, Bob approving at the highest rate.
+		let work = submit(&dave(), p, WORK, 2);
+		assert_ok!(Commons::attest_assessing(
+			RuntimeOrigin::signed(bob()),
+			work,
+			Verdict::Approve,
+			None,
+			Some(FixedU128::from_u32(20)),
+			note("ok"),
+		));
+		reject(&alice(), work);
+		reject(&charlie(), work);
+		assert_eq!(status(work), ContributionStatus::Rejected);
+		assert_ok!(Commons::accept_appeal(project_origin(p), work, 2));
+		// The vote decides the quantity; the rate is the kind's lowest.
+		assert_eq!(crate::Holdings::<Test>::get(p, dave()).unwrap().units, 20);
+
+		// A bounty of 50 rejected: its forfeited deposit is in the treasury.
+		let bounty = submit(&eve(), p, BOUNTY, 10);
+		reject(&alice(), bounty);
+		reject(&bob(), bounty);
+		assert_eq!(status(bounty), ContributionStatus::Rejected);
+		// The treasury holds that deposit, more than the bounty but not the bounty and the
+		// deposit it owes back: the bounty is owed rather than paid, and the refund goes through.
+		let treasury = Commons::treasury_account(p);
+		assert_eq!(free(&treasury) - ED, FORFEIT);
+		const { assert!(FORFEIT >= 50, "the treasury alone could pay the bounty") };
+		let before = free(&eve());
+		assert_ok!(Commons::accept_appeal(project_origin(p), bounty, 10));
+		assert_eq!(Debts::<Test>::get(eve(), bounty).unwrap().amount, 50);
+		// The refund, less the fee of Eve's new holding.
+		assert_eq!(free(&eve()), before + FORFEIT - HOLDING_FEE);
+		assert_eq!(free(&treasury), ED);
+		assert!(matches!(status(bounty), ContributionStatus::Accepted { .. }));
+	});
+}

@@ -319,7 +319,7 @@ fn conservation_over_random_sequences() {
 }
 
 #[test]
-fn a_closed_project_takes_no_income_and_a_closed_upstreams_share_stays_home() {
+fn a_closed_project_takes_no_income_and_a_closed_upstreams_share_falls_through() {
 	test(|| {
 		let upstream = create_project(&bob());
 		let p = create_project(&alice());

@@ -368,3 +368,46 @@ fn a_presigned_approval_counts_for_no_other_contribution_that_takes_its_id() {
 		assert!(Attestations::<Test>::contains_key(daves, reviewer.account()));
 	});
 }
+
+#[test]
+fn a_relayed_attestation_assesses_the_rate_within_the_kinds_range() {
+	test(|| {
+		use sp_runtime::FixedU128;
+		let keys = [
+			Key::Sr(sr25519_pair("Rev1")),
+			Key::Sr(sr25519_pair("Rev2")),
+			Key::Sr(sr25519_pair("Rev3")),
+		];
+		let p = create_project(&alice());
+		let maintainers: Vec<AccountId> = keys.iter().map(Key::account).collect();
+		set_maintainers(p, &maintainers);
+		let mut kinds = default_kinds();
+		kinds[0].max_rate = Some(FixedU128::from_u32(20));
+		assert_ok!(Commons::set_value_equation(RuntimeOrigin::root(), p, kinds));
+		let c = submit(&dave(), p, 0, 3);
+		let at = |rate: u32| {
+			let mut payload = payload(c, Verdict::Approve);
+			payload.assessed_rate = Some(FixedU128::from_u32(rate));
+			payload
+		};
+		let items =
+			vec![signed(&keys[0], at(16)), signed(&keys[1], at(30)), signed(&keys[2], at(12))];
+		assert_ok!(relay(items));
+		assert!(commons_events().contains(&Event::AttestationFailed {
+			index: 1,
+			reviewer: keys[1].account(),
+			error: Error::<Test>::BadRateAssessment.into(),
+		}));
+		// The lower median of 16 and 12: 3 hours at 12.
+		assert!(matches!(status(c), ContributionStatus::Accepted { units: 36, .. }));
+		// A signature binds the rate: the same payload at another rate does not verify.
+		let c2 = submit(&eve(), p, 0, 3);
+		let mut forged = signed(&keys[0], {
+			let mut x = payload(c2, Verdict::Approve);
+			x.assessed_rate = Some(FixedU128::from_u32(11));
+			x
+		});
+		forged.payload.assessed_rate = Some(FixedU128::from_u32(20));
+		assert_noop!(relay(vec![forged]), Error::<Test>::NoValidAttestation);
+	});
+}
