@@ -117,7 +117,7 @@ impl<T: Config> Pallet<T> {
 			burned = burned.saturating_add(b);
 			hops = hops.saturating_add(h);
 		}
-		Self::revoke_debt(contribution, &c);
+		Self::revoke_debt(contribution, &c)?;
 		c.status = ContributionStatus::Revoked { burned };
 		Contributions::<T>::insert(contribution, c);
 		Self::deposit_event(Event::ContributionRevoked { contribution, burned });

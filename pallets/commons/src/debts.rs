@@ -128,14 +128,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Repays up to `amount` of `project`'s debts from its treasury.
+	/// Repays up to `amount` of `project`'s debts from its treasury, at most what is owed and
+	/// what the treasury can spend.
 	pub(crate) fn do_repay_debts(project: ProjectId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::project(project)?;
 		let ledger = DebtLedgers::<T>::get(project);
-		let amount = amount.min(ledger.owed.saturating_sub(ledger.repaid));
-		ensure!(!amount.is_zero(), Error::<T>::NoDebt);
-		Self::pay_into_debts(&Self::treasury_account(project), project, amount)?;
+		let outstanding = ledger.owed.saturating_sub(ledger.repaid);
+		ensure!(!outstanding.is_zero(), Error::<T>::NoDebt);
+		// At most what is owed and what the treasury can spend.
+		let treasury = Self::treasury_account(project);
+		let spendable =
+			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
+		let amount = amount.min(outstanding).min(spendable);
+		ensure!(!amount.is_zero(), sp_runtime::TokenError::FundsUnavailable);
+		Self::pay_into_debts(&treasury, project, amount)?;
 		Self::deposit_event(Event::DebtsRepaid { project, amount });
 		Ok(())
 	}
@@ -152,39 +159,84 @@ impl<T: Config> Pallet<T> {
 		let c = Self::contribution(id)?;
 		let mut debt = Debts::<T>::get(&c.contributor, id).ok_or(Error::<T>::NoDebt)?;
 		let mut ledger = DebtLedgers::<T>::get(debt.project);
-		let amount = Self::repaid_of(&debt, &ledger).saturating_sub(debt.claimed);
-		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
-		T::Currency::transfer(
-			&Self::income_account(debt.project),
-			&debt.creditor,
-			amount,
-			Preservation::Preserve,
-		)?;
-		debt.claimed = debt.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		ledger.claimed = ledger.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		DebtLedgers::<T>::insert(debt.project, ledger);
-		Self::deposit_event(Event::DebtClaimed {
-			contribution: id,
-			creditor: debt.creditor.clone(),
-			amount,
-		});
-		if debt.claimed >= debt.amount {
-			Debts::<T>::remove(&c.contributor, id);
-			Self::deposit_event(Event::DebtSettled { contribution: id });
-		} else {
-			Debts::<T>::insert(&c.contributor, id, debt);
+		let revoked = debt.creditor != c.contributor;
+		if revoked {
+			Self::forgive_reached(id, &mut debt, &mut ledger)?;
 		}
+		let amount = Self::repaid_of(&debt, &ledger).saturating_sub(debt.claimed);
+		if amount.is_zero() {
+			// Only a revoked debt just forgiven in full is retired with nothing to pay.
+			ensure!(revoked && debt.claimed >= debt.amount, Error::<T>::NothingToClaim);
+		} else {
+			T::Currency::transfer(
+				&Self::income_account(debt.project),
+				&debt.creditor,
+				amount,
+				Preservation::Preserve,
+			)?;
+			debt.claimed = debt.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+			ledger.claimed =
+				ledger.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+			Self::deposit_event(Event::DebtClaimed {
+				contribution: id,
+				creditor: debt.creditor.clone(),
+				amount,
+			});
+		}
+		DebtLedgers::<T>::insert(debt.project, ledger);
+		Self::store_debt(&c.contributor, id, debt);
 		Ok(())
 	}
 
-	/// A revoked contribution's debt is owed to the project's treasury from now on: what was
-	/// claimed stays claimed.
-	pub(crate) fn revoke_debt(id: ContributionId, c: &Contribution<T>) {
-		Debts::<T>::mutate(&c.contributor, id, |debt| {
-			if let Some(debt) = debt {
-				debt.creditor = Self::treasury_account(c.project);
-			}
-		});
+	/// Stores a debt, or retires it once claimed (or forgiven) in full.
+	fn store_debt(
+		contributor: &T::AccountId,
+		id: ContributionId,
+		debt: Debt<T::AccountId, BalanceOf<T>>,
+	) {
+		if debt.claimed >= debt.amount {
+			Debts::<T>::remove(contributor, id);
+			Self::deposit_event(Event::DebtSettled { contribution: id });
+		} else {
+			Debts::<T>::insert(contributor, id, debt);
+		}
+	}
+
+	/// A revoked debt that the queue has reached (every debt before it repaid): what is not
+	/// yet repaid of it is forgiven, so that the queue moves on to the debts after it and the
+	/// project no longer owes it. Counted as repaid and claimed at once, which keeps what the
+	/// debts can claim, `repaid − claimed`, as it was. Before the queue reaches it, nothing.
+	fn forgive_reached(
+		id: ContributionId,
+		debt: &mut Debt<T::AccountId, BalanceOf<T>>,
+		ledger: &mut DebtLedger<BalanceOf<T>>,
+	) -> DispatchResult {
+		if ledger.repaid < debt.start {
+			return Ok(());
+		}
+		let end = debt.start.checked_add(&debt.amount).ok_or(ArithmeticError::Overflow)?;
+		let rest = end.saturating_sub(ledger.repaid);
+		if rest.is_zero() {
+			return Ok(());
+		}
+		ledger.repaid = ledger.repaid.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
+		ledger.claimed = ledger.claimed.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
+		debt.claimed = debt.claimed.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
+		Self::deposit_event(Event::DebtForgiven { contribution: id, amount: rest });
+		Ok(())
+	}
+
+	/// A revoked contribution's debt is owed to the project's treasury from now on (what was
+	/// claimed stays claimed), and what is not yet repaid of it is forgiven as soon as the
+	/// queue reaches it: now, or at a later `claim_debt`.
+	pub(crate) fn revoke_debt(id: ContributionId, c: &Contribution<T>) -> DispatchResult {
+		let Some(mut debt) = Debts::<T>::get(&c.contributor, id) else { return Ok(()) };
+		debt.creditor = Self::treasury_account(c.project);
+		let mut ledger = DebtLedgers::<T>::get(c.project);
+		Self::forgive_reached(id, &mut debt, &mut ledger)?;
+		DebtLedgers::<T>::insert(c.project, ledger);
+		Self::store_debt(&c.contributor, id, debt);
+		Ok(())
 	}
 
 	/// What `project` owes for contributions of `who` (the contributor), with what is repaid.

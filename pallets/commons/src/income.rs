@@ -119,11 +119,16 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::project(project)?;
 		Self::ensure_valid_buckets(project, &buckets)?;
-		// Creditors keep a bucket until they are repaid.
-		ensure!(
-			!Self::owes_debts(project) || buckets.iter().any(|b| b.to == BucketTarget::Debts),
-			Error::<T>::DebtsOwed
-		);
+		// Creditors keep their bucket, at least at its share, until they are repaid.
+		if Self::owes_debts(project) {
+			let debts_share = |buckets: &BucketsOf<T>| {
+				buckets.iter().find(|b| b.to == BucketTarget::Debts).map(|b| b.share)
+			};
+			let now = IncomePolicies::<T>::get(project)
+				.and_then(|p| debts_share(&p.buckets))
+				.unwrap_or_else(Perbill::zero);
+			ensure!(debts_share(&buckets).is_some_and(|s| s >= now), Error::<T>::DebtsOwed);
+		}
 		let version = IncomePolicies::<T>::get(project)
 			.map_or(0, |p| p.version)
 			.checked_add(1)

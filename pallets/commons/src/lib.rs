@@ -185,12 +185,15 @@
 //! call); a debt claimed in full is retired, and the contribution's record, which backs it,
 //! may then be removed. The project's vote may also repay debts from its treasury
 //! ([`repay_debts`](Pallet::repay_debts)). While a project owes debts not yet repaid it may
-//! not close, and its income policy keeps a `Debts` bucket (`DebtsOwed`). No contribution is
-//! owed or paid more than [`Config::MaxDebt`], so no claim fills the queue or overflows the
-//! ledger. A revoked contribution's debt is owed to the project's treasury from then on (what
-//! was claimed stays claimed, and a bounty paid stays paid, as income settled does). A bounty
-//! credited by an appeal is paid only if the treasury also keeps the appellant's refund. The
-//! runtime API's `debts` and `debt_ledger` show them.
+//! not close, and its income policy keeps a `Debts` bucket with at least the share it had
+//! (`DebtsOwed`). No contribution is owed or paid more than [`Config::MaxDebt`], so the
+//! ledger never overflows. A revoked contribution's debt is owed to the project's treasury
+//! from then on (what was claimed stays claimed, and a bounty paid stays paid, as income
+//! settled does), and what is not yet repaid of it is forgiven as soon as the queue reaches
+//! it (every debt before it repaid: at the revocation, or at a later `claim_debt` by anyone):
+//! counted as repaid and claimed at once, so the debts after it are next and `repaid −
+//! claimed` is unchanged. A bounty credited by an appeal is paid only if the treasury also
+//! keeps the appellant's refund. The runtime API's `debts` and `debt_ledger` show them.
 //!
 //! **Conservation** is exact. Scaled by `P`, what the income pot holds above its existential
 //! deposit equals the sum over holders of `unclaimed × P + r + u × (income_per_unit − c)`
@@ -328,9 +331,10 @@
 //! members besides its maintainers (who just rejected the work), otherwise escalated to the
 //! chain's vote (a chain proposal, dispatched as Root); an appeal nobody can vote on never
 //! passes. The appellant states the quantity asked (above zero, at most the claim). If it
-//! passes, the contribution is accepted with that quantity credited under its own equation
-//! (the reviewers' reward going to those who approved it), and its forfeited deposit is
-//! returned from the treasury. (Optimistic acceptance credits the claim: a policy the
+//! passes, the contribution is accepted with that quantity credited under its own equation,
+//! at its kind's lowest rate (the reviewers' reward going to those who approved it), and its
+//! forfeited deposit is returned from the treasury (a bounty of a one-time kind is paid only
+//! if the treasury keeps that refund too, and owed otherwise). (Optimistic acceptance credits the claim: a policy the
 //! project chose.) A project's vote may also
 //! [`revoke_contribution`](Pallet::revoke_contribution) (fraud: its units are burned, income
 //! already earned stays earned, and units the vote moved to another key are burned where they
@@ -1208,8 +1212,11 @@ pub mod pallet {
 		},
 		/// What was repaid of a debt was paid out to its creditor.
 		DebtClaimed { contribution: ContributionId, creditor: T::AccountId, amount: BalanceOf<T> },
-		/// A debt was repaid and claimed in full, and retired.
+		/// A debt was repaid and claimed (or forgiven) in full, and retired.
 		DebtSettled { contribution: ContributionId },
+		/// What was not yet repaid of a revoked contribution's debt was forgiven once the
+		/// queue reached it: the debts after it are repaid next.
+		DebtForgiven { contribution: ContributionId, amount: BalanceOf<T> },
 		/// A project's treasury repaid `amount` of its debts, oldest first.
 		DebtsRepaid { project: ProjectId, amount: BalanceOf<T> },
 		/// Part of a project's income went to the holders of an upstream project.
@@ -2036,7 +2043,7 @@ pub mod pallet {
 		}
 
 		/// Repays up to `amount` of the project's debts, oldest first, from its treasury (at
-		/// most what is still owed). Project origin.
+		/// most what is still owed and what the treasury can spend). Project origin.
 		#[pallet::call_index(41)]
 		pub fn repay_debts(
 			origin: OriginFor<T>,

@@ -1236,7 +1236,11 @@ pub mod v6 {
 			});
 			let now = frame_system::Pallet::<T>::block_number();
 			let stranded: Vec<(ProposalId, Proposal<T>)> = Proposals::<T>::iter()
-				.inspect(|_| reads.saturating_inc())
+				.inspect(|(_, p)| {
+					// The proposal, and a preimage's length and bytes.
+					let lookups: u64 = if p.call.lookup_len().is_some() { 3 } else { 1 };
+					reads = reads.saturating_add(lookups);
+				})
 				.filter(|(_, p)| Self::stranded(p, now))
 				.collect();
 			for (id, mut p) in stranded {

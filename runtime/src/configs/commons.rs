@@ -43,7 +43,7 @@ parameter_types! {
 	pub const VoteDeposit: crate::Balance = UNIT / 100;
 	pub const HoldingFee: crate::Balance = UNIT / 100;
 	pub const CleanupShare: Perbill = Perbill::from_percent(20);
-	pub const MaxDebt: crate::Balance = 1_000_000_000 * UNIT;
+	pub const MaxDebt: crate::Balance = 10_000_000 * UNIT;
 	/// A project's enactment may take 5% of a block, the chain's half of one (the scheduler
 	/// runs up to 80%, so a passed call is never permanently overweight).
 	pub MaxProjectEnactmentWeight: Weight = Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
@@ -107,7 +107,7 @@ impl pallet_commons::Config for Runtime {
 	type MaxRewardedReviews = ConstU32<20>;
 	/// A revocation follows a member's units through up to four moves to new keys.
 	type MaxMoveHops = ConstU32<4>;
-	/// A contribution is owed or paid at most a billion CMN.
+	/// A contribution is owed or paid at most ten million CMN.
 	type MaxDebt = MaxDebt;
 	/// A tenth of a CMN backs a decided contribution (up to 17 attestations) or a closed
 	/// proposal until it is removed; a hundredth each vote record.

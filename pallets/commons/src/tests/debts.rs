@@ -388,25 +388,70 @@ fn a_contribution_keeps_the_terms_it_was_submitted_under() {
 }
 
 #[test]
-fn a_revoked_contributions_debt_is_owed_to_the_treasury() {
+fn a_revoked_debt_is_owed_to_the_treasury_and_forgiven_once_the_queue_reaches_it() {
 	test(|| {
 		let p = project();
 		set_buckets(p, &[(BucketTarget::Debts, 50)]);
 		assert_ok!(Commons::mint(p, &dave(), 1));
-		let id = accepted(&eve(), p, MATERIAL, 400);
+		// A fraudulent claim of 400 heads the queue; an honest one of 100 waits behind it.
+		let fraud = accepted(&eve(), p, MATERIAL, 400);
+		let honest = accepted(&ferdie(), p, MATERIAL, 100);
 		pay(p, 200);
-		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(eve()), id));
-		assert_eq!(
-			free(&eve()),
-			ENDOWMENT - CONTRIBUTION_DEPOSIT + (CONTRIBUTION_DEPOSIT - RECORD_DEPOSIT) + 100
+		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(eve()), fraud));
+		assert_eq!(Debts::<Test>::get(eve(), fraud).unwrap().claimed, 100);
+		// Revoked: what Eve claimed stays hers, the rest of her claim is forgiven at once (the
+		// queue had reached it), and the honest debt is repaid next.
+		assert_ok!(Commons::revoke_contribution(project_origin(p), fraud));
+		assert!(
+			commons_events().contains(&Event::DebtForgiven { contribution: fraud, amount: 300 })
 		);
-		assert_ok!(Commons::revoke_contribution(project_origin(p), id));
+		assert!(commons_events().contains(&Event::DebtSettled { contribution: fraud }));
+		assert!(Debts::<Test>::get(eve(), fraud).is_none());
+		assert_eq!(
+			DebtLedgers::<Test>::get(p),
+			DebtLedger { owed: 500, repaid: 400, claimed: 400 }
+		);
 		pay(p, 1_000);
+		assert_eq!(last_split(), (0, 0, 100, 900));
+		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(ferdie()), honest));
+		assert!(Debts::<Test>::get(ferdie(), honest).is_none());
+		assert!(!Commons::owes_debts(p));
+	});
+}
+
+#[test]
+fn a_revoked_debt_behind_others_is_repaid_to_the_treasury_until_forgiven() {
+	test(|| {
+		let p = project();
+		set_buckets(p, &[(BucketTarget::Debts, 100)]);
+		assert_ok!(Commons::mint(p, &dave(), 1));
+		let first = accepted(&ferdie(), p, MATERIAL, 100);
+		let fraud = accepted(&eve(), p, MATERIAL, 400);
+		let last = accepted(&ferdie(), p, MATERIAL, 100);
+		assert_ok!(Commons::revoke_contribution(project_origin(p), fraud));
+		// Not reached yet: owed to the treasury, nothing forgiven.
+		let d = Debts::<Test>::get(eve(), fraud).unwrap();
+		assert_eq!(d.creditor, Commons::treasury_account(p));
+		assert_eq!(d.claimed, 0);
+		// 150 repaid: the first debt and 50 of the revoked one.
+		pay(p, 150);
 		let treasury = free(&Commons::treasury_account(p));
-		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(eve()), id));
-		// What was claimed stays claimed; the rest goes to the treasury.
-		assert_eq!(free(&Commons::treasury_account(p)), treasury + 300);
-		assert!(Debts::<Test>::get(eve(), id).is_none());
+		// Anyone claims it: the 50 go to the treasury, the rest is forgiven.
+		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(dave()), fraud));
+		assert_eq!(free(&Commons::treasury_account(p)), treasury + 50);
+		assert!(
+			commons_events().contains(&Event::DebtForgiven { contribution: fraud, amount: 350 })
+		);
+		assert!(Debts::<Test>::get(eve(), fraud).is_none());
+		// The last debt is next.
+		pay(p, 100);
+		assert_eq!(last_split(), (0, 0, 100, 0));
+		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(ferdie()), first));
+		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(ferdie()), last));
+		assert_eq!(
+			DebtLedgers::<Test>::get(p),
+			DebtLedger { owed: 600, repaid: 600, claimed: 600 }
+		);
 	});
 }
 
@@ -511,7 +556,14 @@ fn conservation_over_random_sequences_of_every_kind() {
 						let k = next(3) as usize;
 						list.rotate_left(k);
 						list.retain(|(_, share)| *share > 0);
-						set_buckets(p, &list);
+						// Refused only if it would cut what the creditors are owed a share of.
+						match Commons::set_income_buckets(project_origin(p), p, buckets(&list)) {
+							Ok(()) => {},
+							Err(e) => {
+								assert_eq!(e, Error::<Test>::DebtsOwed.into());
+								assert!(Commons::owes_debts(p));
+							},
+						}
 					},
 					_ => {
 						if next(4) == 0 {
@@ -580,6 +632,20 @@ fn creditors_keep_a_bucket_and_an_open_project_until_they_are_repaid() {
 		);
 		assert_noop!(Commons::close_project(project_origin(p), p), Error::<Test>::DebtsOwed);
 		set_buckets(p, &[(BucketTarget::Treasury, 50), (BucketTarget::Debts, 10)]);
+		// Nor cut the debts' share to a planck's worth.
+		assert_noop!(
+			Commons::set_income_buckets(
+				project_origin(p),
+				p,
+				buckets(&[(BucketTarget::Treasury, 50), (BucketTarget::Debts, 5)])
+			),
+			Error::<Test>::DebtsOwed
+		);
+		// An empty treasury repays nothing.
+		assert_noop!(
+			Commons::repay_debts(project_origin(p), p, 100),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		// The treasury repays them by the project's vote, at most what is owed.
 		assert_noop!(
 			Commons::repay_debts(RuntimeOrigin::signed(dave()), p, 100),
