@@ -7,8 +7,8 @@ use frame_support::{
 };
 use pallet_commons::{
 	ContributionId, ContributionPreview, ContributionView, DebtLedger, DebtView, IncomeSplit,
-	IncomeState, KindIndex, MembershipView, ProjectId, ProjectView, Quantity, ReviewablePage,
-	UnitsView, Verdict,
+	IncomeState, KindIndex, MembershipView, ProjectAssetView, ProjectId, ProjectView, Quantity,
+	ReviewablePage, UnitsView, Verdict,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
@@ -22,9 +22,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Commons, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	configs::AssetId, AccountId, Aura, Balance, Block, BlockNumber, Commons, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -191,7 +191,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(4)]
+	#[api_version(5)]
 	impl pallet_commons_runtime_api::CommonsApi<
 		Block,
 		AccountId,
@@ -199,6 +199,7 @@ impl_runtime_apis! {
 		BlockNumber,
 		ProjectView<Runtime>,
 		ContributionView<Runtime>,
+		AssetId,
 	> for Runtime {
 		fn project(project: ProjectId) -> Option<ProjectView<Runtime>> {
 			Commons::project_view(project)
@@ -276,6 +277,22 @@ impl_runtime_apis! {
 
 		fn preview_payment(project: ProjectId, amount: Balance) -> Option<IncomeSplit<Balance>> {
 			Commons::preview_payment(project, amount)
+		}
+
+		fn project_assets(project: ProjectId) -> Vec<ProjectAssetView<AssetId, Balance>> {
+			Commons::project_assets(project)
+		}
+
+		fn pending_income_in(project: ProjectId, asset: AssetId, who: AccountId) -> Balance {
+			Commons::pending_income_in(project, asset, &who)
+		}
+
+		fn preview_payment_in(
+			project: ProjectId,
+			asset: AssetId,
+			amount: Balance,
+		) -> Option<IncomeSplit<Balance>> {
+			Commons::preview_payment_in(project, asset, amount)
 		}
 	}
 

@@ -14,8 +14,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::Perbill;
 
 use pallet_commons::{
-	Budget, Founder, FoundingProject, GovernanceFloor, GovernanceParams, MembershipRules,
-	ReviewFloor,
+	Budget, Founder, FoundingProject, GenesisAsset, GovernanceFloor, GovernanceParams,
+	MembershipRules, ReviewFloor,
 };
 
 use crate::{
@@ -31,6 +31,11 @@ pub const LOCAL_TESTNET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 /// What every dev account starts with.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
+/// The test chains' stablecoin: asset 1, six decimals, registered at genesis.
+pub const TEST_DOLLAR: crate::configs::AssetId = 1;
+/// One test dollar.
+pub const DOLLAR: u128 = 1_000_000;
+
 /// The bond a validator candidate reserves.
 pub const CANDIDACY_BOND: u128 = 1_000 * UNIT;
 
@@ -103,6 +108,12 @@ fn genesis(
 			project_governance: test_governance(),
 			governance_floor: None,
 			membership: test_membership(),
+			// A test stablecoin (a cent is its minimum balance), a million for each account.
+			assets: vec![GenesisAsset {
+				id: TEST_DOLLAR,
+				min_balance: DOLLAR / 100,
+				balances: dev_accounts().into_iter().map(|a| (a, 1_000_000 * DOLLAR)).collect(),
+			}],
 		},
 		session: SessionConfig {
 			keys: invulnerables
@@ -111,6 +122,11 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 	})
+}
+
+/// The dev keyring's accounts.
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
 fn development() -> Value {
@@ -330,6 +346,8 @@ pub fn production(network: &Network) -> Result<Value, String> {
 			project_governance: Some(production_project_governance()),
 			governance_floor: Some(production_floor()),
 			membership: Some(production_membership()),
+			// The chain's vote registers the currencies it trusts.
+			assets: Vec::new(),
 		},
 		session: SessionConfig {
 			keys: network

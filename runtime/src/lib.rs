@@ -2,7 +2,8 @@
 //!
 //! A permissionless Aura/GRANDPA chain for open value accounting. Pallets, by index:
 //! System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, Utility, Scheduler,
-//! Preimage, Authorship, CollatorSelection (the validator set), Session, Commons.
+//! Preimage, Authorship, CollatorSelection (the validator set), Session, Assets (the currencies
+//! projects take income in, registered by the chain's vote), Commons.
 //!
 //! There is no sudo: root comes only from the chain's own governance; until it exists, genesis
 //! is the only way to set privileged values.
@@ -70,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -85,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -228,6 +229,8 @@ mod runtime {
 	pub type CollatorSelection = pallet_collator_selection;
 	#[runtime::pallet_index(11)]
 	pub type Session = pallet_session;
+	#[runtime::pallet_index(12)]
+	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(20)]
 	pub type Commons = pallet_commons;
 }

@@ -237,7 +237,7 @@ describe('project lifecycle', () => {
     }));
 });
 
-describe('money back first: a reimbursable contribution is repaid from income before the work is shared', () => {
+describe('money: paid back first, shared in any currency, passed on at every hop', () => {
   let node, api, k, project;
 
   before(async () => {
@@ -321,5 +321,79 @@ describe('money back first: a reimbursable contribution is repaid from income be
       const { events: next } = await send(api, api.tx.commons.payIncome(project, amount), k.ferdie);
       assert.equal(eventsOf(next, 'commons', 'IncomePaid')[0].toHolders.toBigInt(), amount);
       assert.equal((await api.call.commonsApi.pendingIncome(project, k.dave.address)).toBigInt(), 150n * UNIT);
+    }));
+
+  test('a stablecoin payment flows two hops upstream and a holder without CMN is paid', { timeout: 300_000 }, () =>
+    withLog(node, async () => {
+      const DOLLAR = 1_000_000n; // the test dollar, asset 1, registered at genesis
+      const USD = 1;
+      const kinds = [{ name: 'work', unit: 'hour', rate: FIXED, maxRate: null, claim: 'Equity' }];
+      const rules = {
+        reviewers: 'Maintainers', minApprovals: 1, threshold: 500_000_000,
+        reviewPeriod: 1_000, optimistic: false, reviewerReward: 0,
+      };
+      // A makerspace builds on a design commons, which builds on a tools commons. Alice
+      // maintains all three and acts for each until it has holders: each takes the test
+      // dollar, and passes a share of its income upstream.
+      const created = await send(api, api.tx.utility.batchAll(['makerspace', 'design', 'tools']
+        .map((name) => api.tx.commons.createProject(name, `ipfs://${name}`, kinds, rules))), k.alice);
+      const [maker, design, tools] = eventsOf(created.events, 'commons', 'ProjectCreated').map((e) => e.project.toNumber());
+      await send(api, api.tx.utility.batchAll([
+        ...[maker, design, tools].map((p) => api.tx.commons.setAcceptedAssets(p, [USD])),
+        api.tx.commons.setIncomeBuckets(maker, [{ to: { Upstream: design }, share: 200_000_000 }]),
+        api.tx.commons.setIncomeBuckets(design, [{ to: { Upstream: tools }, share: 500_000_000 }]),
+      ]), k.alice);
+
+      // A newcomer with no CMN at all logs work on the tools by signing in a wallet; Alice
+      // relays it and pays its fee and deposit.
+      const newcomer = k.pair('Newcomer');
+      assert.equal(await freeBalance(api, newcomer.address), 0n);
+      const expiresAt = (await api.query.system.number()).toNumber() + 50;
+      const payload = { genesisHash: api.genesisHash, tag: 'cmns:ctb', project: tools, kind: 0, quantity: 2,
+        evidence: 'ipfs://toolpath', nonce: (await api.query.commons.signedContributionNonce(newcomer.address)).toNumber(), expiresAt };
+      const bytes = api.createType('PalletCommonsSigningContributionPayload', payload).toU8a();
+      const { events: logged } = await send(api, api.tx.utility.batchAll([
+        api.tx.commons.submitSignedContribution(newcomer.address, payload, { Sr25519: newcomer.sign(bytes) }),
+      ]), k.alice);
+      const toolsWork = eventsOf(logged, 'commons', 'ContributionSubmitted')[0].contribution.toNumber();
+      const [{ events: d }, { events: b }] = await Promise.all([
+        send(api, api.tx.commons.submitContribution(maker, 0, 8, 'ipfs://build'), k.dave),
+        send(api, api.tx.commons.submitContribution(design, 0, 4, 'ipfs://cad'), k.bob),
+      ]);
+      const ids = [eventsOf(d, 'commons', 'ContributionSubmitted')[0], eventsOf(b, 'commons', 'ContributionSubmitted')[0]]
+        .map((e) => e.contribution.toNumber());
+      const { events: reviewed } = await send(api, api.tx.utility.batchAll([...ids, toolsWork]
+        .map((id) => api.tx.commons.attest(id, 'Approve', null, 'ok'))), k.alice);
+      assert.equal(eventsOf(reviewed, 'commons', 'ContributionAccepted').length, 3);
+
+      // Ferdie pays the makerspace 100 test dollars: 20 go to the design commons' inbox.
+      const preview = (await api.call.commonsApi.previewPaymentIn(maker, USD, 100n * DOLLAR)).unwrap();
+      assert.deepEqual([preview.holders.toBigInt(), preview.upstream.map(([p, x]) => [p.toNumber(), x.toBigInt()])],
+        [80n * DOLLAR, [[design, 20n * DOLLAR]]]);
+      const { events: paid } = await send(api, api.tx.commons.payIncomeIn(maker, USD, 100n * DOLLAR), k.ferdie);
+      const [split] = eventsOf(paid, 'commons', 'AssetIncomePaid');
+      assert.deepEqual([split.toHolders.toBigInt(), split.toUpstream.toBigInt()], [80n * DOLLAR, 20n * DOLLAR]);
+      assert.equal((await api.call.commonsApi.pendingIncomeIn(maker, USD, k.dave.address)).toBigInt(), 80n * DOLLAR);
+
+      // Hop one: anyone forwards the design commons' inbox under its own policy; half of it
+      // goes on to the tools commons. Hop two: the tools commons' holders get the rest.
+      const { events: hop1 } = await send(api, api.tx.commons.forwardIncome(design), k.eve);
+      const [f1] = eventsOf(hop1, 'commons', 'AssetIncomeForwarded');
+      assert.deepEqual([f1.amount, f1.toHolders, f1.toUpstream].map((x) => x.toBigInt()), [20n * DOLLAR, 10n * DOLLAR, 10n * DOLLAR]);
+      const { events: hop2 } = await send(api, api.tx.commons.forwardIncome(tools), k.eve);
+      assert.equal(eventsOf(hop2, 'commons', 'AssetIncomeForwarded')[0].toHolders.toBigInt(), 10n * DOLLAR);
+      const [view] = await api.call.commonsApi.projectAssets(tools);
+      assert.deepEqual([view.asset.toNumber(), view.accepting.isTrue, view.distributed.toBigInt(), view.inbox.toBigInt()],
+        [USD, true, 10n * DOLLAR, 0n]);
+      assert.equal((await api.call.commonsApi.pendingIncomeIn(tools, USD, newcomer.address)).toBigInt(), 10n * DOLLAR);
+
+      // The newcomer still holds no CMN and cannot sign a transaction: Ferdie claims for them,
+      // and the sufficient stablecoin opens their account.
+      const { events: claimed } = await send(api, api.tx.commons.claimAssetsFor(tools, newcomer.address, [USD]), k.ferdie);
+      assert.equal(eventsOf(claimed, 'commons', 'AssetIncomeClaimed')[0].amount.toBigInt(), 10n * DOLLAR);
+      const account = await api.query.assets.account(USD, newcomer.address);
+      assert.equal(account.unwrap().balance.toBigInt(), 10n * DOLLAR);
+      assert.equal(await freeBalance(api, newcomer.address), 0n);
+      assert.equal((await api.call.commonsApi.pendingIncomeIn(tools, USD, newcomer.address)).toBigInt(), 0n);
     }));
 });

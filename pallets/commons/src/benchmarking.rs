@@ -31,15 +31,17 @@ use sp_runtime::{
 };
 
 /// Creates signing keys and signs with them in the benchmarks.
-pub trait BenchmarkHelper<AccountId, Signature> {
+pub trait BenchmarkHelper<AccountId, Signature, AssetId> {
 	/// The account of a new signing key, derived from `index`.
 	fn signer(index: u32) -> AccountId;
 	/// Signs `message` with the key of `signer`.
 	fn sign(signer: &AccountId, message: &[u8]) -> Signature;
+	/// The id of an asset not yet created, derived from `index`.
+	fn asset(index: u32) -> AssetId;
 }
 
 /// sr25519 keys in the keystore of the benchmark (or test) environment.
-impl BenchmarkHelper<sp_runtime::AccountId32, sp_runtime::MultiSignature> for () {
+impl BenchmarkHelper<sp_runtime::AccountId32, sp_runtime::MultiSignature, u32> for () {
 	fn signer(index: u32) -> sp_runtime::AccountId32 {
 		let seed = alloc::format!("//bench-{index}").into_bytes();
 		sp_io::crypto::sr25519_generate(KEY_TYPE, Some(seed)).into()
@@ -51,6 +53,51 @@ impl BenchmarkHelper<sp_runtime::AccountId32, sp_runtime::MultiSignature> for ()
 			.expect("the key was generated in the keystore")
 			.into()
 	}
+
+	fn asset(index: u32) -> u32 {
+		index.saturating_add(1_000)
+	}
+}
+
+/// `MaxProjectAssets` registered assets, accepted by `projects`, with `payer` holding plenty of
+/// each.
+fn accepted_assets<T: Config>(projects: &[ProjectId], payer: &T::AccountId) -> AssetListOf<T> {
+	use frame_support::traits::fungibles::Mutate as _;
+	let assets: Vec<T::AssetId> = (0..T::MaxProjectAssets::get())
+		.map(|i| {
+			let asset = T::BenchmarkHelper::asset(i);
+			Commons::<T>::do_register_asset(asset, T::Currency::minimum_balance())
+				.expect("a new asset");
+			T::Assets::mint_into(
+				asset,
+				payer,
+				T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into()),
+			)
+			.expect("mints");
+			asset
+		})
+		.collect();
+	let list = AssetListOf::<T>::truncate_from(assets);
+	for p in projects {
+		Commons::<T>::do_set_accepted_assets(*p, list.clone()).expect("registered assets");
+	}
+	list
+}
+
+/// The upstream projects of `project`'s policy.
+fn upstreams_of<T: Config>(project: ProjectId) -> Vec<ProjectId> {
+	crate::IncomePolicies::<T>::get(project)
+		.map(|policy| {
+			policy
+				.buckets
+				.iter()
+				.filter_map(|b| match b.to {
+					BucketTarget::Upstream(up) => Some(up),
+					_ => None,
+				})
+				.collect()
+		})
+		.unwrap_or_default()
 }
 
 const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"cmns");
@@ -95,6 +142,28 @@ fn every_bucket<T: Config>(upstream: Vec<(ProjectId, Perbill)>) -> BucketsOf<T> 
 		.into_iter()
 		.map(|(up, share)| Bucket { to: BucketTarget::Upstream(up), share });
 	BucketsOf::<T>::truncate_from(fixed.into_iter().chain(upstream).collect())
+}
+
+/// A project with `h` holders, a treasury bucket, a debts bucket with an outstanding debt and
+/// `MaxUpstreams` upstream projects; returns it and an amount that pays every bucket.
+fn paying_project<T: Config>(h: u32) -> (ProjectId, BalanceOf<T>) {
+	let (p, _) = project::<T>(rules::<T>(1, false));
+	for i in 0..h {
+		Commons::<T>::mint(p, &account("holder", i, 0), 1_000).expect("mints");
+	}
+	let upstream: Vec<(ProjectId, Perbill)> = (0..T::MaxUpstreams::get())
+		.map(|i| {
+			let (up, _) = project::<T>(rules::<T>(1, false));
+			Commons::<T>::mint(up, &account("upstream-holder", i, 0), 7).expect("mints");
+			(up, Perbill::from_percent(1))
+		})
+		.collect();
+	Commons::<T>::do_set_income_buckets(p, every_bucket::<T>(upstream)).expect("valid policy");
+	// An outstanding debt, so that the debts' bucket pays too.
+	let (id, creditor) = contribution::<T>(p, 0);
+	let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+	Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+	(p, amount)
 }
 
 fn rules<T: Config>(min_approvals: u32, optimistic: bool) -> ReviewRules<BlockNumberOf<T>> {
@@ -531,25 +600,31 @@ mod benchmarks {
 	/// `h` holders: the weight does not depend on `h`.
 	#[benchmark]
 	fn pay_income(h: Linear<1, 1_000>) {
-		let (p, _) = project::<T>(rules::<T>(1, false));
-		for i in 0..h {
-			Commons::<T>::mint(p, &account("holder", i, 0), 1_000).expect("mints");
-		}
-		let upstream: Vec<(ProjectId, Perbill)> = (0..T::MaxUpstreams::get())
-			.map(|i| {
-				let (up, _) = project::<T>(rules::<T>(1, false));
-				Commons::<T>::mint(up, &account("upstream-holder", i, 0), 7).expect("mints");
-				(up, Perbill::from_percent(1))
-			})
-			.collect();
-		Commons::<T>::do_set_income_buckets(p, every_bucket::<T>(upstream)).expect("valid policy");
-		// An outstanding debt, so that the debts' bucket pays too.
-		let (id, creditor) = contribution::<T>(p, 0);
-		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
-		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+		let (p, amount) = paying_project::<T>(h);
 		let payer = funded::<T>("payer", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), p, amount);
+		assert!(IncomeStates::<T>::get(p).income_per_unit > 0);
+		assert!(!crate::DebtLedgers::<T>::get(p).repaid.is_zero());
+	}
+
+	/// Income from downstream waiting in the inbox of a project with every bucket, split from
+	/// its pot: its upstream projects' parts go on to their inboxes.
+	#[benchmark]
+	fn forward_income() {
+		let (p, amount) = paying_project::<T>(HOLDERS_BENCHMARKED);
+		let payer = funded::<T>("payer", 0);
+		T::Currency::transfer(
+			&payer,
+			&Commons::<T>::income_account(p),
+			amount,
+			frame_support::traits::tokens::Preservation::Preserve,
+		)
+		.expect("funded");
+		crate::UpstreamInbox::<T>::insert(p, amount);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), p);
+		assert!(crate::UpstreamInbox::<T>::get(p).is_zero());
 		assert!(IncomeStates::<T>::get(p).income_per_unit > 0);
 		assert!(!crate::DebtLedgers::<T>::get(p).repaid.is_zero());
 	}
@@ -602,6 +677,111 @@ mod benchmarks {
 			IncomePolicies::<T>::get(p).map(|x| x.buckets.len() as u32),
 			Some(T::MaxUpstreams::get() + 2)
 		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_asset() {
+		let asset = T::BenchmarkHelper::asset(0);
+		#[extrinsic_call]
+		_(RawOrigin::Root, asset, T::Currency::minimum_balance());
+		assert!(crate::RegisteredAssets::<T>::contains_key(asset));
+	}
+
+	/// `n` assets accepted for the first time.
+	#[benchmark]
+	fn set_accepted_assets(
+		n: Linear<1, { T::MaxProjectAssets::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (p, creator) = project::<T>(rules::<T>(1, false));
+		let all = accepted_assets::<T>(&[], &creator);
+		let list = AssetListOf::<T>::truncate_from(all.into_iter().take(n as usize).collect());
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p, list);
+		assert_eq!(crate::ProjectAssets::<T>::get(p).len(), n as usize);
+		Ok(())
+	}
+
+	/// A payment in an asset to a project with every bucket (its upstream projects accept the
+	/// asset too) and the most assets, with income in its inbox in that asset to forward first.
+	#[benchmark]
+	fn pay_income_in() {
+		let (p, amount) = paying_project::<T>(1);
+		let payer = funded::<T>("payer", 0);
+		let mut projects = upstreams_of::<T>(p);
+		projects.push(p);
+		let assets = accepted_assets::<T>(&projects, &payer);
+		let asset = *assets.last().expect("at least one asset");
+		// Income from downstream waiting in the asset, forwarded first.
+		let (down, _) = project::<T>(rules::<T>(1, false));
+		Commons::<T>::do_set_accepted_assets(down, assets.clone()).expect("registered");
+		Commons::<T>::do_set_income_buckets(
+			down,
+			every_bucket::<T>(alloc::vec![(p, Perbill::from_percent(10))]),
+		)
+		.expect("valid policy");
+		Commons::<T>::do_pay_income_in(payer.clone(), down, asset, amount).expect("pays");
+		assert!(!crate::AssetInboxes::<T>::get(p, asset).is_zero());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), p, asset, amount);
+		assert!(crate::AssetInboxes::<T>::get(p, asset).is_zero());
+		assert!(crate::AssetIncomeStates::<T>::get(p, asset).income_per_unit > 0);
+	}
+
+	/// A claim in one asset by a holder settled in the most assets.
+	#[benchmark]
+	fn claim_asset() {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let holder = funded::<T>("holder", 0);
+		Commons::<T>::mint(p, &holder, 1_000).expect("mints");
+		let payer = funded::<T>("payer", 0);
+		let assets = accepted_assets::<T>(&[p], &payer);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		for asset in assets.iter() {
+			Commons::<T>::do_pay_income_in(payer.clone(), p, *asset, amount).expect("pays");
+		}
+		let asset = *assets.last().expect("at least one asset");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), p, asset);
+		assert!(Commons::<T>::pending_income_in(p, asset, &holder).is_zero());
+	}
+
+	/// Claims in `n` assets for a holder.
+	#[benchmark]
+	fn claim_assets_for(n: Linear<1, { T::MaxProjectAssets::get() }>) {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let holder: T::AccountId = account("holder", 0, 0);
+		Commons::<T>::mint(p, &holder, 1_000).expect("mints");
+		let payer = funded::<T>("payer", 0);
+		let assets = accepted_assets::<T>(&[p], &payer);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		for asset in assets.iter() {
+			Commons::<T>::do_pay_income_in(payer.clone(), p, *asset, amount).expect("pays");
+		}
+		let list = AssetListOf::<T>::truncate_from(assets.into_iter().take(n as usize).collect());
+		let first = list[0];
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), p, holder.clone(), list);
+		assert!(Commons::<T>::pending_income_in(p, first, &holder).is_zero());
+	}
+
+	#[benchmark]
+	fn spend_treasury_in() -> Result<(), BenchmarkError> {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let payer = funded::<T>("payer", 0);
+		let assets = accepted_assets::<T>(&[p], &payer);
+		let asset = assets[0];
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		// No holders yet: it all goes to the treasury.
+		Commons::<T>::do_pay_income_in(payer, p, asset, amount).expect("pays");
+		let to: T::AccountId = account("recipient", 0, 0);
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p, asset, to, amount);
+		assert!(crate::AssetTreasuries::<T>::get(p, asset).is_zero());
 		Ok(())
 	}
 

@@ -201,7 +201,7 @@ impl<T: Config> Pallet<T> {
 				// Every debt claimed in full (and so retired).
 				let ledger = crate::DebtLedgers::<T>::get(project);
 				ledger.claimed == ledger.owed
-			}
+			} && !Self::has_inbox(project)
 	}
 
 	pub(crate) fn do_remove_project(project: ProjectId) -> DispatchResult {
@@ -246,6 +246,8 @@ impl<T: Config> Pallet<T> {
 		LiveProjectAppeals::<T>::remove(project);
 		crate::ProjectEnactedUntil::<T>::remove(project);
 		crate::DebtLedgers::<T>::remove(project);
+		crate::UpstreamInbox::<T>::remove(project);
+		Self::remove_asset_records(project, creator);
 		RecognisedProjects::<T>::mutate(|r| r.retain(|p| *p != project));
 		Self::deposit_event(Event::ProjectRemoved { project });
 		Ok(())

@@ -117,13 +117,12 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut ledger = DebtLedgers::<T>::get(project);
 		ledger.repaid = ledger.repaid.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		ensure!(ledger.repaid <= ledger.owed, Error::<T>::Unexpected);
-		T::Currency::transfer(
-			payer,
-			&Self::income_account(project),
-			amount,
-			Preservation::Preserve,
-		)?;
+		// The split never gives the debts more than is outstanding.
+		if ledger.repaid > ledger.owed {
+			frame_support::defensive!("debts repaid beyond what is owed");
+			return Err(Error::<T>::Unexpected.into());
+		}
+		Self::move_funds(payer, &Self::income_account(project), amount)?;
 		DebtLedgers::<T>::insert(project, ledger);
 		Ok(())
 	}

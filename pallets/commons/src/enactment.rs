@@ -44,6 +44,8 @@ impl<T: Config> Pallet<T> {
 			| Call::set_income_buckets { project, .. }
 			| Call::repay_debts { project, .. }
 			| Call::spend_treasury { project, .. }
+			| Call::set_accepted_assets { project, .. }
+			| Call::spend_treasury_in { project, .. }
 			| Call::move_units { project, .. }
 			| Call::set_chambers { project, .. }
 			| Call::set_chamber_member { project, .. }

@@ -18,7 +18,7 @@ use sp_runtime::{
 
 use crate::{
 	types::*, Config, DebtLedgers, Error, Event, Holdings, IncomePolicies, IncomeStates, Pallet,
-	Projects,
+	Projects, UpstreamInbox,
 };
 
 impl<T: Config> Pallet<T> {
@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating((b"incm", project))
 	}
 
-	fn balance(x: u128) -> Result<BalanceOf<T>, DispatchError> {
+	pub(crate) fn balance(x: u128) -> Result<BalanceOf<T>, DispatchError> {
 		BalanceOf::<T>::try_from(x).map_err(|_| ArithmeticError::Overflow.into())
 	}
 
@@ -42,19 +42,37 @@ impl<T: Config> Pallet<T> {
 		holding: &mut Holding<BalanceOf<T>, BlockNumberOf<T>>,
 		income_per_unit: IncomePerUnit,
 	) -> DispatchResult {
-		let delta = income_per_unit.saturating_sub(holding.income_checkpoint);
-		let scaled = U256::from(holding.units)
+		let mut slot = AssetSlot {
+			checkpoint: holding.income_checkpoint,
+			unclaimed: holding.unclaimed,
+			remainder: holding.income_remainder,
+		};
+		Self::settle_slot(&mut slot, holding.units, income_per_unit)?;
+		holding.income_checkpoint = slot.checkpoint;
+		holding.unclaimed = slot.unclaimed;
+		holding.income_remainder = slot.remainder;
+		Ok(())
+	}
+
+	/// Settles `units`' income in one currency (see [`Self::settle`]).
+	pub(crate) fn settle_slot(
+		slot: &mut AssetSlot<BalanceOf<T>>,
+		units: Units,
+		income_per_unit: IncomePerUnit,
+	) -> DispatchResult {
+		let delta = income_per_unit.saturating_sub(slot.checkpoint);
+		let scaled = U256::from(units)
 			.checked_mul(U256::from(delta))
-			.and_then(|x| x.checked_add(U256::from(holding.income_remainder)))
+			.and_then(|x| x.checked_add(U256::from(slot.remainder)))
 			.ok_or(ArithmeticError::Overflow)?;
 		let (earned, remainder) = scaled.div_mod(U256::from(INCOME_PRECISION));
 		let earned = u128::try_from(earned).map_err(|_| ArithmeticError::Overflow)?;
-		let unclaimed = Self::to_u128(holding.unclaimed)?
+		let unclaimed = Self::to_u128(slot.unclaimed)?
 			.checked_add(earned)
 			.ok_or(ArithmeticError::Overflow)?;
-		holding.unclaimed = Self::balance(unclaimed)?;
-		holding.income_remainder = remainder.low_u128();
-		holding.income_checkpoint = income_per_unit;
+		slot.unclaimed = Self::balance(unclaimed)?;
+		slot.remainder = remainder.low_u128();
+		slot.checkpoint = income_per_unit;
 		Ok(())
 	}
 
@@ -88,9 +106,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks a policy's buckets: shares above zero adding up to at most 100%, the treasury
 	/// and the debts at most once each, upstream projects that exist, each once, not this one,
-	/// at most [`Config::MaxUpstreams`] of them.
+	/// at most [`Config::MaxUpstreams`] of them, their shares adding up to at most
+	/// [`Config::MaxUpstreamShare`].
 	fn ensure_valid_buckets(project: ProjectId, buckets: &BucketsOf<T>) -> DispatchResult {
 		let mut total = 0u64;
+		let mut upstream_total = 0u64;
 		let mut upstreams = 0u32;
 		for (i, bucket) in buckets.iter().enumerate() {
 			ensure!(!bucket.share.is_zero(), Error::<T>::InvalidIncomePolicy);
@@ -102,12 +122,18 @@ impl<T: Config> Pallet<T> {
 				ensure!(up != project, Error::<T>::InvalidIncomePolicy);
 				ensure!(Projects::<T>::contains_key(up), Error::<T>::UnknownProject);
 				upstreams = upstreams.saturating_add(1);
+				upstream_total =
+					upstream_total.saturating_add(u64::from(bucket.share.deconstruct()));
 			}
 			total = total.saturating_add(u64::from(bucket.share.deconstruct()));
 		}
 		ensure!(
 			total <= u64::from(Perbill::one().deconstruct()) && upstreams <= T::MaxUpstreams::get(),
 			Error::<T>::InvalidIncomePolicy
+		);
+		ensure!(
+			upstream_total <= u64::from(T::MaxUpstreamShare::get().deconstruct()),
+			Error::<T>::UpstreamShareTooHigh
 		);
 		Ok(())
 	}
@@ -119,6 +145,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::project(project)?;
 		Self::ensure_valid_buckets(project, &buckets)?;
+		// What arrived under the old policy is split under it.
+		if Self::has_inbox(project) {
+			Self::do_forward_all(project)?;
+		}
 		// Creditors keep their bucket, at least at its share, until they are repaid.
 		if Self::owes_debts(project) {
 			let debts_share = |buckets: &BucketsOf<T>| {
@@ -141,18 +171,39 @@ impl<T: Config> Pallet<T> {
 	/// How `amount` paid to `project` now is split by its income policy (see "Income" in the
 	/// crate docs): each bucket in order takes its share of the payment plus what the buckets
 	/// before it could not use, as far as it can use it (a closed upstream project nothing,
-	/// the debts what is still owed); the rest, rounding included, goes to the holders, or to
-	/// the treasury while the project has no units. The parts add up to `amount` exactly.
+	/// the upstream projects together at most [`Config::MaxUpstreamShare`] of the payment, the
+	/// debts what is still owed); the rest, rounding included, goes to the holders, or to the
+	/// treasury while the project has no units. The parts add up to `amount` exactly.
 	pub fn income_split(
 		project: ProjectId,
 		amount: BalanceOf<T>,
 	) -> Result<IncomeSplit<BalanceOf<T>>, DispatchError> {
+		Self::income_split_in(project, None, amount)
+	}
+
+	/// How `amount` paid to `project` now in `asset` (none: the native currency) is split:
+	/// as [`Self::income_split`], where an upstream project that does not accept the asset
+	/// takes nothing, and the debts are those owed in that currency.
+	pub fn income_split_in(
+		project: ProjectId,
+		asset: Option<T::AssetId>,
+		amount: BalanceOf<T>,
+	) -> Result<IncomeSplit<BalanceOf<T>>, DispatchError> {
 		let p = Self::project(project)?;
 		let policy = IncomePolicies::<T>::get(project).unwrap_or_default();
-		let ledger = DebtLedgers::<T>::get(project);
-		let outstanding = ledger.owed.saturating_sub(ledger.repaid);
+		let outstanding = match asset {
+			None => {
+				let ledger = DebtLedgers::<T>::get(project);
+				ledger.owed.saturating_sub(ledger.repaid)
+			},
+			// Debts are owed in the native currency.
+			Some(_) => Zero::zero(),
+		};
 		let mut split = IncomeSplit::<BalanceOf<T>>::default();
 		let (mut carried, mut used) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		// Policies are checked against the cap when set; this holds it for every payment, so
+		// that each hop passes on less than it received.
+		let mut upstream_room = T::MaxUpstreamShare::get().mul_floor(amount);
 		for bucket in policy.buckets.iter() {
 			let offered = bucket.share.mul_floor(amount).saturating_add(carried);
 			let taken = match bucket.to {
@@ -161,9 +212,11 @@ impl<T: Config> Pallet<T> {
 					offered
 				},
 				BucketTarget::Upstream(up) => {
-					let open =
-						Projects::<T>::get(up).is_some_and(|q| q.status == ProjectStatus::Active);
-					let taken = if open { offered } else { Zero::zero() };
+					let open = Projects::<T>::get(up)
+						.is_some_and(|q| q.status == ProjectStatus::Active)
+						&& asset.is_none_or(|a| Self::accepts(up, a));
+					let taken = if open { offered.min(upstream_room) } else { Zero::zero() };
+					upstream_room = upstream_room.saturating_sub(taken);
 					if !taken.is_zero() {
 						split.upstream.push((up, taken));
 					}
@@ -188,67 +241,105 @@ impl<T: Config> Pallet<T> {
 		Ok(split)
 	}
 
-	/// Pays `amount` from `payer` into `project`, split by its income policy.
+	/// Pays `amount` from `payer` into `project`, split by its income policy, after splitting
+	/// what waits in its inbox (returns whether there was any).
 	pub(crate) fn do_pay_income(
 		payer: T::AccountId,
 		project: ProjectId,
 		amount: BalanceOf<T>,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let p = Self::project(project)?;
 		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
+		// Income from downstream first, under the policy it arrived under. (It is shared by
+		// the units held when it is forwarded: see "Every hop" in the crate docs.)
+		let forwarded = !UpstreamInbox::<T>::get(project).is_zero();
+		if forwarded {
+			Self::do_forward_income(project)?;
+		}
 		// Only what the payer pays directly: the upstream shares below do not make it a payer
 		// of the upstream projects.
 		Self::note_payer(project, &payer, amount);
-		let split = Self::income_split(project, amount)?;
-		let mut to_upstream = BalanceOf::<T>::zero();
-		for (up, part) in split.upstream.iter() {
-			// Upstream income goes to the upstream project's holders, not further upstream.
-			Self::distribute(&payer, *up, *part)?;
-			Self::deposit_event(Event::UpstreamPaid { from: project, to: *up, amount: *part });
-			to_upstream = to_upstream.saturating_add(*part);
-		}
-		if !split.treasury.is_zero() {
-			T::Currency::transfer(
-				&payer,
-				&Self::treasury_account(project),
-				split.treasury,
-				Preservation::Preserve,
-			)?;
-		}
-		Self::pay_into_debts(&payer, project, split.debts)?;
-		Self::distribute(&payer, project, split.holders)?;
+		let split = Self::route(&payer, project, amount)?;
 		Self::deposit_event(Event::IncomePaid {
 			project,
 			payer,
 			amount,
 			to_holders: split.holders,
 			to_treasury: split.treasury,
-			to_upstream,
+			to_upstream: split.upstream_total(),
+			to_debts: split.debts,
+		});
+		Ok(forwarded)
+	}
+
+	/// Splits what waits in `project`'s inbox by its income policy.
+	pub(crate) fn do_forward_income(project: ProjectId) -> DispatchResult {
+		Self::project(project)?;
+		let amount = UpstreamInbox::<T>::take(project);
+		ensure!(!amount.is_zero(), Error::<T>::NothingToForward);
+		// The inbox is in the project's pot: its holders' and creditors' parts stay there.
+		let split = Self::route(&Self::income_account(project), project, amount)?;
+		Self::deposit_event(Event::IncomeForwarded {
+			project,
+			amount,
+			to_holders: split.holders,
+			to_treasury: split.treasury,
+			to_upstream: split.upstream_total(),
 			to_debts: split.debts,
 		});
 		Ok(())
 	}
 
-	/// Pays `amount` from `payer` to `project`'s holders (its treasury if it has none yet).
-	/// Returns what went to the holders.
-	fn distribute(
-		payer: &T::AccountId,
+	/// Moves `amount` from `source` (a payer, or the project's own pot) where the project's
+	/// policy splits it: each upstream project's part into that project's pot and inbox (the
+	/// next hop), the treasury's into the treasury, the creditors' and the holders' into the
+	/// pot, with their ledgers.
+	fn route(
+		source: &T::AccountId,
 		project: ProjectId,
 		amount: BalanceOf<T>,
-	) -> Result<BalanceOf<T>, DispatchError> {
+	) -> Result<IncomeSplit<BalanceOf<T>>, DispatchError> {
+		let split = Self::income_split(project, amount)?;
+		for (up, part) in split.upstream.iter() {
+			Self::move_funds(source, &Self::income_account(*up), *part)?;
+			UpstreamInbox::<T>::try_mutate(up, |inbox| {
+				*inbox = inbox.checked_add(part).ok_or(ArithmeticError::Overflow)?;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::UpstreamPaid { from: project, to: *up, amount: *part });
+		}
+		Self::move_funds(source, &Self::treasury_account(project), split.treasury)?;
+		Self::pay_into_debts(source, project, split.debts)?;
+		Self::distribute(source, project, split.holders)?;
+		Ok(split)
+	}
+
+	/// Transfers `amount` from `from` to `to`, keeping `from` alive; nothing to move when they
+	/// are the same account or the amount is zero.
+	pub(crate) fn move_funds(
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if amount.is_zero() || from == to {
+			return Ok(());
+		}
+		T::Currency::transfer(from, to, amount, Preservation::Preserve).map(|_| ())
+	}
+
+	/// Pays `amount` from `source` to `project`'s holders (its treasury if it has none yet).
+	fn distribute(
+		source: &T::AccountId,
+		project: ProjectId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
 		if amount.is_zero() {
-			return Ok(amount);
+			return Ok(());
 		}
 		let p = Self::project(project)?;
 		if p.total_units == 0 {
-			T::Currency::transfer(
-				payer,
-				&Self::treasury_account(project),
-				amount,
-				Preservation::Preserve,
-			)?;
-			return Ok(Zero::zero());
+			return Self::move_funds(source, &Self::treasury_account(project), amount);
 		}
 		let mut state = IncomeStates::<T>::get(project);
 		// Scaled by the precision: amount × 10^12 plus what earlier payments carried.
@@ -263,14 +354,9 @@ impl<T: Config> Pallet<T> {
 		state.carried = carried.low_u128();
 		state.distributed =
 			state.distributed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		T::Currency::transfer(
-			payer,
-			&Self::income_account(project),
-			amount,
-			Preservation::Preserve,
-		)?;
+		Self::move_funds(source, &Self::income_account(project), amount)?;
 		IncomeStates::<T>::insert(project, state);
-		Ok(amount)
+		Ok(())
 	}
 
 	/// Pays `who` the income pending for them in `project`.

@@ -3,7 +3,10 @@
 //! that a misconfigured runtime fails its tests instead of failing its users.
 
 use frame_support::traits::{fungible::Inspect, Get};
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Perbill,
+};
 
 use crate::{types::*, Config, DefaultGovernance, Pallet, WeightInfo};
 
@@ -36,6 +39,11 @@ impl<T: Config> Pallet<T> {
 		assert!(
 			T::VoteRetention::get() >= T::AppealWindow::get(),
 			"an appeal's record goes with its proposal's, after the appeal window"
+		);
+
+		assert!(
+			T::MaxUpstreamShare::get() < Perbill::one(),
+			"each hop must pass on less than it received, so that a cycle converges"
 		);
 
 		// Bounds the code relies on being non-zero.

@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
 	/// - a contribution's attestations agree with its counts of approvals and rejections;
 	/// - no chain of moves of units is longer than `MaxMoveHops` or leads to its own start;
 	/// - the debt invariants of [`Self::check_debts`];
+	/// - the asset invariants of [`Self::check_assets`];
 	/// - the governance invariants of [`Self::check_governance`].
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -56,6 +57,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		Self::check_debts()?;
+		Self::check_assets()?;
 
 		// No chain of moves is longer than a revocation follows, and none leads to itself.
 		for (_, who, m) in UnitMoves::<T>::iter() {
@@ -129,9 +131,10 @@ impl<T: Config> Pallet<T> {
 		let ledger = state.distributed.saturating_sub(state.claimed);
 		let debts = crate::DebtLedgers::<T>::get(project);
 		let for_creditors = debts.repaid.checked_sub(&debts.claimed).ok_or("debts over-claimed")?;
+		let inbox = crate::UpstreamInbox::<T>::get(project);
 		ensure!(
-			pot >= ledger.saturating_add(for_creditors),
-			"the pot holds less than the holders and the creditors can claim"
+			pot >= ledger.saturating_add(for_creditors).saturating_add(inbox),
+			"the pot holds less than the holders, the creditors and the inbox can claim"
 		);
 		let precision = U256::from(INCOME_PRECISION);
 		let mut owed = U256::from(state.carried);
@@ -150,6 +153,79 @@ impl<T: Config> Pallet<T> {
 			U256::from(Self::to_u128(ledger)?).saturating_mul(precision) == owed,
 			"claimable plus carried differs from the pot"
 		);
+		Ok(())
+	}
+
+	/// Asset invariants: a project's list holds registered assets, each once, and its holders'
+	/// slots are no more than its list; per project and asset, scaled by the precision, what
+	/// its holders can claim (settled, remainders, and what they earned since their checkpoint)
+	/// plus what is carried equals what was paid to them less what they claimed, exactly; and
+	/// the pallet's account in each asset holds its minimum balance plus every project's
+	/// treasury, inbox and holders' part in it (at least: anyone may send it more).
+	fn check_assets() -> Result<(), TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungibles::Inspect;
+		use sp_core::U256;
+		let mut owed: BTreeMap<T::AssetId, BalanceOf<T>> = BTreeMap::new();
+		for (project, list) in crate::ProjectAssets::<T>::iter() {
+			ensure!(Projects::<T>::contains_key(project), "an asset list without its project");
+			for (i, entry) in list.iter().enumerate() {
+				ensure!(
+					crate::RegisteredAssets::<T>::contains_key(entry.asset),
+					"a project accepts an unregistered asset"
+				);
+				ensure!(
+					list.iter().skip(i.saturating_add(1)).all(|o| o.asset != entry.asset),
+					"an asset listed twice"
+				);
+				let state = crate::AssetIncomeStates::<T>::get(project, entry.asset);
+				ensure!(state.claimed <= state.distributed, "claimed more than paid in an asset");
+				let precision = U256::from(INCOME_PRECISION);
+				let mut claimable = U256::from(state.carried);
+				for (who, h) in Holdings::<T>::iter_prefix(project) {
+					let slot = crate::AssetHoldings::<T>::get(project, &who)
+						.get(i)
+						.copied()
+						.unwrap_or_default();
+					let delta = state
+						.income_per_unit
+						.checked_sub(slot.checkpoint)
+						.ok_or("an asset checkpoint ahead")?;
+					ensure!(
+						slot.remainder < INCOME_PRECISION,
+						"an asset remainder of a whole unit"
+					);
+					claimable = claimable
+						.saturating_add(
+							U256::from(Self::to_u128(slot.unclaimed)?).saturating_mul(precision),
+						)
+						.saturating_add(U256::from(slot.remainder))
+						.saturating_add(U256::from(h.units).saturating_mul(U256::from(delta)));
+				}
+				let ledger = state.distributed.saturating_sub(state.claimed);
+				ensure!(
+					U256::from(Self::to_u128(ledger)?).saturating_mul(precision) == claimable,
+					"claimable plus carried differs from what was paid in an asset"
+				);
+				let total = owed.entry(entry.asset).or_default();
+				*total = total
+					.saturating_add(ledger)
+					.saturating_add(crate::AssetTreasuries::<T>::get(project, entry.asset))
+					.saturating_add(crate::AssetInboxes::<T>::get(project, entry.asset));
+			}
+			for (_, slots) in crate::AssetHoldings::<T>::iter_prefix(project) {
+				ensure!(slots.len() <= list.len(), "more asset slots than assets");
+			}
+		}
+		for (asset, ()) in crate::RegisteredAssets::<T>::iter() {
+			let held = T::Assets::balance(asset, &Self::asset_account());
+			let needed = owed
+				.get(&asset)
+				.copied()
+				.unwrap_or_default()
+				.saturating_add(T::Assets::minimum_balance(asset));
+			ensure!(held >= needed, "the asset account holds less than its ledgers");
+		}
 		Ok(())
 	}
 

@@ -32,8 +32,9 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		let mut holding = Holdings::<T>::get(project, who).unwrap_or_default();
 		Self::mark_change(project, who, holding.units, p.total_units);
-		// Units minted now take no part in income paid before.
+		// Units minted now take no part in income paid before, in any currency.
 		Self::settle(&mut holding, IncomeStates::<T>::get(project).income_per_unit)?;
+		Self::settle_assets(project, who, holding.units)?;
 		if holding.units == 0 {
 			holding.member_since = frame_system::Pallet::<T>::block_number();
 			p.holders = p.holders.checked_add(1).ok_or(ArithmeticError::Overflow)?;
@@ -62,6 +63,7 @@ impl<T: Config> Pallet<T> {
 		let mut p = Self::project(project)?;
 		Self::mark_change(project, who, holding.units, p.total_units);
 		Self::settle(&mut holding, IncomeStates::<T>::get(project).income_per_unit)?;
+		Self::settle_assets(project, who, holding.units)?;
 		// At most what the holding has, which the total includes.
 		holding.units =
 			holding.units.checked_sub(burned).defensive_ok_or(ArithmeticError::Underflow)?;
@@ -126,6 +128,7 @@ impl<T: Config> Pallet<T> {
 		let ipu = IncomeStates::<T>::get(project).income_per_unit;
 		Self::settle(&mut source, ipu)?;
 		Self::settle(&mut target, ipu)?;
+		Self::move_asset_income(project, &from, source.units, &to, target.units)?;
 		Self::mark_change(project, &from, source.units, p.total_units);
 		Self::mark_change(project, &to, target.units, p.total_units);
 

@@ -128,8 +128,9 @@
 //!
 //! - `Treasury`: the project's treasury, spent with [`spend_treasury`](Pallet::spend_treasury)
 //!   (project origin);
-//! - `Upstream(project)`: a commons this one builds on, paid to that project's holders (it
-//!   forwards nothing further);
+//! - `Upstream(project)`: a commons this one builds on, paid to that project as its income,
+//!   split there by its own policy (so it flows on to its own upstream projects: see
+//!   **Every hop** below);
 //! - `Debts`: what the project owes, oldest debt first (below).
 //!
 //! The shares add up to at most 100% (checked, with every share above zero, the treasury and
@@ -144,12 +145,28 @@
 //! ```
 //!
 //! where the treasury uses everything, an upstream project everything while it is open and
-//! nothing once it is closed, and the debts at most what is still owed (`owed − repaid`). So
+//! nothing once it is closed (the upstream buckets together at most
+//! ⌊[`Config::MaxUpstreamShare`] × x⌋), and the debts at most what is still owed
+//! (`owed − repaid`). So
 //! a bucket with nothing to pay falls through to the next, and the last to the holders;
 //! paid in = the sum of the parts, to the planck. A project without units yet receives the
 //! holders' part in its treasury. A closed project takes no income (`ProjectClosed`). The
 //! runtime API's `preview_payment` gives the split of a payment before it is made, and the
 //! `IncomePaid` event the split of each one.
+//!
+//! **Every hop.** Commons fund commons: an upstream project's part is paid into its income
+//! pot and its inbox ([`UpstreamInbox`], event `UpstreamPaid`), not straight to its holders.
+//! [`forward_income`](Pallet::forward_income), which anyone may call, splits the inbox by that
+//! project's own policy as if it were paid then (event `IncomeForwarded`): its holders,
+//! treasury and debts get their parts, and its own upstream projects' parts go to their
+//! inboxes, the next hop. A project's next payment, and its closing, forward its inbox first.
+//! So one call settles one hop, and a payment's cost stays bounded however long the chain of
+//! projects. A policy's upstream shares add up to at most [`Config::MaxUpstreamShare`] (below
+//! 100%; `UpstreamShareTooHigh`), and each hop passes on at most that share of what it
+//! received, rounded down: income that goes round a cycle of projects shrinks at every hop
+//! and ends with their holders and treasuries (a payment of `x` round a cycle at 50% in
+//! at most `log₂ x + 1` hops). Forwarded income is shared by the units held when it is
+//! forwarded. Nothing is created or lost at any hop: what an inbox holds is in its pot.
 //!
 //! **Holders.** Paying and claiming cost the same with one holder or a million: with
 //! `P = 10^12` ([`INCOME_PRECISION`]), each payment of `x` to holders of `U` units in all does
@@ -197,9 +214,36 @@
 //!
 //! **Conservation** is exact. Scaled by `P`, what the income pot holds above its existential
 //! deposit equals the sum over holders of `unclaimed × P + r + u × (income_per_unit − c)`
-//! plus `carried`, plus `P × (repaid − claimed)` of the debts; what the live debts can claim
-//! adds up to `repaid − claimed`. Nothing is created or lost, and sub-planck fractions stay
-//! owed to their holder. `do_try_state` checks all of this.
+//! plus `carried`, plus `P × (repaid − claimed)` of the debts, plus `P ×` the inbox; what the
+//! live debts can claim adds up to `repaid − claimed`. Nothing is created or lost, and
+//! sub-planck fractions stay owed to their holder. `do_try_state` checks all of this.
+//!
+//! ## Currencies
+//!
+//! Income arrives in currencies, not only in the native token. A project takes income in the
+//! assets of `pallet-assets` the chain's vote registered ([`register_asset`](Pallet::register_asset),
+//! Root): sufficient assets (a holder needs no native tokens) created with the pallet's keyless
+//! [`asset_account`](Pallet::asset_account) as owner, issuer, admin and freezer, so that
+//! nobody but the vote can mint, freeze or burn them; the registration mints the asset's
+//! minimum balance into that account, which keeps it for good. Each project chooses the ones
+//! it accepts ([`set_accepted_assets`](Pallet::set_accepted_assets), project origin), from a
+//! list of at most [`Config::MaxProjectAssets`] it ever accepted: one it no longer accepts stays
+//! on the list, so that its holders still claim and its treasury still spends what it holds.
+//!
+//! Each accepted asset has the native currency's accounting, once per asset, all of it in the
+//! pallet's one account in that asset, divided exactly by ledgers: a treasury
+//! ([`AssetTreasuries`], spent with [`spend_treasury_in`](Pallet::spend_treasury_in)), an
+//! inbox for income from downstream ([`AssetInboxes`]), and an income per unit
+//! ([`AssetIncomeStates`]) with a slot per holder ([`AssetHoldings`], beside the holding and
+//! paid for by its fee). [`pay_income_in`](Pallet::pay_income_in) splits a payment by the
+//! project's buckets as `pay_income` does, where an upstream project takes its share only if it
+//! accepts the asset too and the debts, owed in the native currency, take nothing. A holder
+//! claims with [`claim_asset`](Pallet::claim_asset), or anyone claims several assets for them
+//! with [`claim_assets_for`](Pallet::claim_assets_for). Every mint, burn or move of units
+//! settles each asset on the project's list first, with the same formula as the native
+//! income (at most [`Config::MaxProjectAssets`] reads); a holder's slot not yet stored reads as
+//! zero, since the holding has not changed since its asset joined the list. The runtime API's
+//! `project_assets`, `pending_income_in` and `preview_payment_in` show it all.
 //!
 //! ## Governance: quadratic voting
 //!
@@ -354,6 +398,8 @@
 //! | a voice-credit record | the votes of its epoch (one per voter, scope and epoch; none kept with nothing spent) | anyone, [`remove_voice_credits`](Pallet::remove_voice_credits), once no proposal of its epoch takes votes |
 //! | a value-unit holding | [`Config::HoldingFee`], burned from the deposit of the acceptance that creates it | stays: the record of the commons |
 //! | a debt | the record deposit of its accepted contribution, whose record stays while the debt does | retired when claimed in full ([`claim_debt`](Pallet::claim_debt)) |
+//! | a holder's slots in a project's assets | the holding's [`Config::HoldingFee`] (one record, at most [`Config::MaxProjectAssets`] slots) | stays with the holding |
+//! | a project's accounting in an asset, its inboxes | the project's deposit (at most [`Config::MaxProjectAssets`] assets) | with the project |
 //! | a project | [`Config::ProjectDeposit`] while open | closed with nothing in it (no holdings, payers, listed accounts, open proposals, debts owed), removed with all its records at `close_project` or later by anyone ([`remove_project`](Pallet::remove_project)); its accounts' balances go to its creator. With holdings it stays, the record of the commons |
 //!
 //! The removals are free of fees when they remove something (`Pays::No`). Whoever removes a
@@ -387,6 +433,7 @@ extern crate alloc;
 pub use pallet::*;
 
 mod appeals;
+mod assets;
 mod cleanup;
 mod contributions;
 mod debts;
@@ -432,6 +479,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
+			fungibles,
 			schedule::v3::Anon as ScheduleAnon,
 			EnsureOriginWithArg, QueryPreimage, StorePreimage,
 		},
@@ -691,11 +739,39 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDebt: Get<BalanceOf<Self>>;
 
+		/// The id of an asset of `pallet-assets`.
+		type AssetId: Member
+			+ Parameter
+			+ Copy
+			+ Ord
+			+ MaxEncodedLen
+			+ DecodeWithMemTracking
+			+ MaybeSerializeDeserialize;
+
+		/// The assets projects may take income in (`pallet-assets`): registered by the chain's
+		/// vote ([`Pallet::register_asset`]), which creates them with the pallet's account in
+		/// every role.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = BalanceOf<Self>>
+			+ fungibles::Mutate<Self::AccountId>
+			+ fungibles::Create<Self::AccountId>;
+
+		/// Most assets a project may ever accept (its list keeps those it no longer accepts,
+		/// so that their holders can claim): every change of units settles each of them.
+		#[pallet::constant]
+		type MaxProjectAssets: Get<u32>;
+
+		/// The most of a payment an income policy may pass to upstream projects, in all (below
+		/// 100%): each hop passes on less than it received, so income that goes round a cycle of
+		/// projects ends with their holders.
+		#[pallet::constant]
+		type MaxUpstreamShare: Get<Perbill>;
+
 		/// Signs payloads in the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: benchmarking::BenchmarkHelper<
 			Self::AccountId,
 			Self::OffchainSignature,
+			Self::AssetId,
 		>;
 	}
 
@@ -814,6 +890,78 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DebtLedgers<T: Config> =
 		StorageMap<_, Blake2_128Concat, ProjectId, DebtLedger<BalanceOf<T>>, ValueQuery>;
+
+	/// The assets the chain's vote registered: sufficient assets of `pallet-assets` whose owner,
+	/// issuer, admin and freezer are the pallet's asset account, so that nobody can mint,
+	/// freeze or burn them but the chain's vote (through `pallet-assets`' force calls). Backed
+	/// by the vote that registered them.
+	#[pallet::storage]
+	pub type RegisteredAssets<T: Config> = StorageMap<_, Blake2_128Concat, T::AssetId, ()>;
+
+	/// The assets each project has accepted, in the order it first accepted them (backed by
+	/// the project's deposit; at most [`Config::MaxProjectAssets`]).
+	#[pallet::storage]
+	pub type ProjectAssets<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, ProjectAssetsOf<T>, ValueQuery>;
+
+	/// The income accounting of each project in each asset it accepted, as [`IncomeStates`]
+	/// for the native currency. Backed by the project's deposit.
+	#[pallet::storage]
+	pub type AssetIncomeStates<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AssetId,
+		IncomeState<BalanceOf<T>>,
+		ValueQuery,
+	>;
+
+	/// What each project's treasury holds in each asset (in the pallet's asset account).
+	/// Backed by the project's deposit.
+	#[pallet::storage]
+	pub type AssetTreasuries<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AssetId,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// Income in an asset passed to a project from downstream, not yet forwarded (as
+	/// [`UpstreamInbox`]). Backed by the project's deposit.
+	#[pallet::storage]
+	pub type AssetInboxes<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AssetId,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// Each holder's income in the assets of a project, one slot per asset on its list: part
+	/// of the holding, paid for by its [`Config::HoldingFee`], and kept with it.
+	#[pallet::storage]
+	pub type AssetHoldings<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AccountId,
+		AssetSlotsOf<T>,
+		ValueQuery,
+	>;
+
+	/// Income passed to a project by the projects downstream of it, in its income pot, not yet
+	/// split by its own policy: [`Pallet::forward_income`] (anyone) or the project's next
+	/// payment splits it. Backed by the project's deposit; removed with the project.
+	#[pallet::storage]
+	pub type UpstreamInbox<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, BalanceOf<T>, ValueQuery>;
 
 	/// The nonce a contributor's next wallet-signed contribution must carry.
 	#[pallet::storage]
@@ -1073,6 +1221,8 @@ pub mod pallet {
 		/// The chain's membership rules (none: [`DefaultMembershipRules`]); the founding
 		/// project's review policy must be above their floor.
 		pub membership: Option<MembershipRules<u128, BlockNumberFor<T>>>,
+		/// Assets registered at genesis, with their first balances.
+		pub assets: alloc::vec::Vec<GenesisAsset<T::AssetId, T::AccountId>>,
 	}
 
 	#[pallet::genesis_build]
@@ -1111,6 +1261,19 @@ pub mod pallet {
 				}
 			} else {
 				assert!(self.founders.is_empty(), "genesis: founders need a founding project");
+			}
+			for GenesisAsset { id, min_balance, balances } in &self.assets {
+				let amount = |x: u128| {
+					BalanceOf::<T>::try_from(x)
+						.ok()
+						.expect("genesis: an asset amount fits a balance")
+				};
+				Pallet::<T>::do_register_asset(*id, amount(*min_balance))
+					.expect("genesis: the asset registers");
+				for (who, balance) in balances {
+					<T::Assets as fungibles::Mutate<_>>::mint_into(*id, who, amount(*balance))
+						.expect("genesis: the asset's balances mint");
+				}
 			}
 		}
 	}
@@ -1219,8 +1382,65 @@ pub mod pallet {
 		DebtForgiven { contribution: ContributionId, amount: BalanceOf<T> },
 		/// A project's treasury repaid `amount` of its debts, oldest first.
 		DebtsRepaid { project: ProjectId, amount: BalanceOf<T> },
-		/// Part of a project's income went to the holders of an upstream project.
+		/// Part of a project's income was passed to an upstream project, into its inbox: it is
+		/// split by the upstream project's own policy when forwarded.
 		UpstreamPaid { from: ProjectId, to: ProjectId, amount: BalanceOf<T> },
+		/// The chain's vote registered an asset projects may take income in; its minimum
+		/// balance was minted into the pallet's asset account, which keeps it for good.
+		AssetRegistered { asset: T::AssetId, min_balance: BalanceOf<T> },
+		/// The assets a project takes income in now.
+		AcceptedAssetsSet { project: ProjectId, assets: AssetListOf<T> },
+		/// Income in an asset was paid to a project, and split.
+		AssetIncomePaid {
+			project: ProjectId,
+			asset: T::AssetId,
+			payer: T::AccountId,
+			amount: BalanceOf<T>,
+			to_holders: BalanceOf<T>,
+			to_treasury: BalanceOf<T>,
+			to_upstream: BalanceOf<T>,
+			to_debts: BalanceOf<T>,
+		},
+		/// Part of a project's income in an asset was passed to an upstream project's inbox.
+		AssetUpstreamPaid {
+			from: ProjectId,
+			to: ProjectId,
+			asset: T::AssetId,
+			amount: BalanceOf<T>,
+		},
+		/// Income in an asset a project received from downstream was split by its own policy.
+		AssetIncomeForwarded {
+			project: ProjectId,
+			asset: T::AssetId,
+			amount: BalanceOf<T>,
+			to_holders: BalanceOf<T>,
+			to_treasury: BalanceOf<T>,
+			to_upstream: BalanceOf<T>,
+			to_debts: BalanceOf<T>,
+		},
+		/// A holder's income in an asset was paid out.
+		AssetIncomeClaimed {
+			project: ProjectId,
+			asset: T::AssetId,
+			who: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A project's treasury paid an account in an asset.
+		AssetTreasurySpent {
+			project: ProjectId,
+			asset: T::AssetId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// Income a project received from downstream was split by its own policy.
+		IncomeForwarded {
+			project: ProjectId,
+			amount: BalanceOf<T>,
+			to_holders: BalanceOf<T>,
+			to_treasury: BalanceOf<T>,
+			to_upstream: BalanceOf<T>,
+			to_debts: BalanceOf<T>,
+		},
 		/// A holder's income was paid out.
 		IncomeClaimed { project: ProjectId, who: T::AccountId, amount: BalanceOf<T> },
 		/// A project's treasury paid an account.
@@ -1458,6 +1678,25 @@ pub mod pallet {
 		DebtsOwed,
 		/// What the contribution would be owed or paid is above [`Config::MaxDebt`].
 		DebtTooLarge,
+		/// The upstream buckets of an income policy add up to more than
+		/// [`Config::MaxUpstreamShare`].
+		UpstreamShareTooHigh,
+		/// The project has no income from downstream waiting to be forwarded.
+		NothingToForward,
+		/// The asset is already registered.
+		AssetRegistered,
+		/// The asset is not registered by the chain's vote.
+		UnknownAsset,
+		/// The project does not take income in this asset.
+		AssetNotAccepted,
+		/// The project has accepted [`Config::MaxProjectAssets`] assets already.
+		TooManyAssets,
+		/// The same asset is listed twice.
+		DuplicateAsset,
+		/// An asset's minimum balance must be above zero.
+		ZeroMinBalance,
+		/// The project's treasury holds less than that in the asset.
+		TreasuryTooLow,
 	}
 
 	#[pallet::hooks]
@@ -1533,6 +1772,9 @@ pub mod pallet {
 		/// records (`ProjectRemoved`), its accounts' balances to its creator. Refused while the
 		/// project owes debts not yet repaid (`DebtsOwed`). Project origin.
 		#[pallet::call_index(4)]
+		#[pallet::weight(
+			T::WeightInfo::close_project().saturating_add(Pallet::<T>::forward_all_weight())
+		)]
 		pub fn close_project(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
 			Self::do_close_project(project)
@@ -1579,6 +1821,9 @@ pub mod pallet {
 		/// Reviews a pending contribution: approve or reject, optionally assessing the quantity
 		/// (at most the claim). May decide the contribution (see the outcome rules).
 		#[pallet::call_index(8)]
+		#[pallet::weight(
+			T::WeightInfo::attest().saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+		)]
 		pub fn attest(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1595,7 +1840,13 @@ pub mod pallet {
 		/// error the `attest` call would have returned; the call fails with
 		/// `NoValidAttestation` if none counts, and with the error if counting one fails.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::relay_attestations(items.len() as u32))]
+		#[pallet::weight(
+			T::WeightInfo::relay_attestations(items.len() as u32).saturating_add(
+				Pallet::<T>::asset_settlement_weight(
+					Pallet::<T>::minted_accounts().saturating_mul(items.len() as u32)
+				)
+			)
+		)]
 		pub fn relay_attestations(
 			origin: OriginFor<T>,
 			items: BoundedVec<SignedAttestationOf<T>, T::MaxRelayBatch>,
@@ -1609,6 +1860,9 @@ pub mod pallet {
 		/// if it has rejections and the approvals miss the threshold; expired otherwise.
 		/// Anyone may call.
 		#[pallet::call_index(10)]
+		#[pallet::weight(
+			T::WeightInfo::finalize().saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+		)]
 		pub fn finalize(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_finalize(contribution)
@@ -1631,12 +1885,15 @@ pub mod pallet {
 		}
 
 		/// Sets how the project's income is split: `treasury` kept in its treasury, each
-		/// upstream project's share paid to that project's holders, the rest to this project's
-		/// holders. The shares together may not exceed 100%. The same as
+		/// upstream project's share paid to that project (split by its own policy when
+		/// forwarded), the rest to this project's holders. The shares together may not exceed 100%. The same as
 		/// [`set_income_buckets`](Pallet::set_income_buckets) with a treasury bucket first and
 		/// then one for each upstream project (shares of zero left out), so refused while the
 		/// project owes debts (`DebtsOwed`). Project origin.
 		#[pallet::call_index(12)]
+		#[pallet::weight(
+			T::WeightInfo::set_income_policy().saturating_add(Pallet::<T>::forward_all_weight())
+		)]
 		pub fn set_income_policy(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1660,17 +1917,28 @@ pub mod pallet {
 		}
 
 		/// Pays `amount` of income to a project, split by its income policy; the holders' part
-		/// is shared pro-rata to the units held now. Anyone may pay. Costs the same with one
+		/// is shared pro-rata to the units held now. What waits in the project's inbox is
+		/// forwarded first (and charged only then). Anyone may pay. Costs the same with one
 		/// holder or a million.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::pay_income(HOLDERS_BENCHMARKED))]
+		#[pallet::weight(
+			T::WeightInfo::pay_income(HOLDERS_BENCHMARKED)
+				.saturating_add(T::WeightInfo::forward_income())
+		)]
 		pub fn pay_income(
 			origin: OriginFor<T>,
 			project: ProjectId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
-			Self::do_pay_income(payer, project, amount)
+			let forwarded = Self::do_pay_income(payer, project, amount)?;
+			let weight = T::WeightInfo::pay_income(HOLDERS_BENCHMARKED);
+			Ok(Some(if forwarded {
+				weight.saturating_add(T::WeightInfo::forward_income())
+			} else {
+				weight
+			})
+			.into())
 		}
 
 		/// Pays the caller the income pending for them in a project.
@@ -1779,7 +2047,11 @@ pub mod pallet {
 		/// project if it has members besides its maintainers, otherwise in the chain.
 		/// Contributor only; members or not.
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::appeal().saturating_add(T::WeightInfo::accept_appeal()))]
+		#[pallet::weight(
+			T::WeightInfo::appeal()
+				.saturating_add(T::WeightInfo::accept_appeal())
+				.saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+		)]
 		pub fn appeal(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1795,6 +2067,10 @@ pub mod pallet {
 		/// and returns its forfeited deposit from the treasury. Project origin: what a passed
 		/// appeal dispatches.
 		#[pallet::call_index(23)]
+		#[pallet::weight(
+			T::WeightInfo::accept_appeal()
+				.saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+		)]
 		pub fn accept_appeal(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1811,7 +2087,11 @@ pub mod pallet {
 		/// [`Config::MaxMoveHops`] moves on). Income already settled stays theirs. Project
 		/// origin; while the record exists. Charged for the moves it followed.
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::revoke_contribution(Pallet::<T>::max_revocation_hops()))]
+		#[pallet::weight(
+			T::WeightInfo::revoke_contribution(Pallet::<T>::max_revocation_hops()).saturating_add(
+				Pallet::<T>::asset_settlement_weight(Pallet::<T>::max_burned_accounts())
+			)
+		)]
 		pub fn revoke_contribution(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -1819,7 +2099,9 @@ pub mod pallet {
 			let c = Self::contribution(contribution)?;
 			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
 			let hops = Self::do_revoke_contribution(contribution, c)?;
-			Ok(Some(T::WeightInfo::revoke_contribution(hops)).into())
+			// Each account burned from settles every asset of the project.
+			let settled = Self::asset_settlement_weight(Self::max_burned_accounts());
+			Ok(Some(T::WeightInfo::revoke_contribution(hops).saturating_add(settled)).into())
 		}
 
 		/// Moves all of `from`'s units and unclaimed income in a project to `to` (a member who
@@ -1827,6 +2109,9 @@ pub mod pallet {
 		/// revocation follows the units ([`UnitMoves`]); at most [`Config::MaxMoveHops`] moves in
 		/// a row (`TooManyMoves`). Project origin.
 		#[pallet::call_index(25)]
+		#[pallet::weight(
+			T::WeightInfo::move_units().saturating_add(Pallet::<T>::asset_settlement_weight(2))
+		)]
 		pub fn move_units(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1978,6 +2263,9 @@ pub mod pallet {
 		/// this is for one that became empty later (an open proposal closed, a planck sent to
 		/// its accounts does not count). Anyone may call, free of fees when it removes it.
 		#[pallet::call_index(37)]
+		#[pallet::weight(
+			T::WeightInfo::remove_project().saturating_add(Pallet::<T>::asset_records_weight())
+		)]
 		pub fn remove_project(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -2006,6 +2294,10 @@ pub mod pallet {
 		/// rate within the range of its kind (the credited rate is the lower median of the
 		/// approvers' assessments; an approval without one assesses the lowest rate).
 		#[pallet::call_index(38)]
+		#[pallet::weight(
+			T::WeightInfo::attest_assessing()
+				.saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+		)]
 		pub fn attest_assessing(
 			origin: OriginFor<T>,
 			contribution: ContributionId,
@@ -2023,8 +2315,12 @@ pub mod pallet {
 		/// could not use, as far as it can use it; the rest goes to the holders. Shares are
 		/// above zero and add up to at most 100%; the treasury and the debts appear at most once,
 		/// each upstream project once; while the project owes debts not yet repaid, a `Debts`
-		/// bucket stays (`DebtsOwed`). The policy's version goes up by one. Project origin.
+		/// bucket stays (`DebtsOwed`). The policy's version goes up by one. What waits in the
+		/// project's inboxes is split first, under the policy it arrived under. Project origin.
 		#[pallet::call_index(39)]
+		#[pallet::weight(
+			T::WeightInfo::set_income_buckets().saturating_add(Pallet::<T>::forward_all_weight())
+		)]
 		pub fn set_income_buckets(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -2052,6 +2348,117 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ProjectOrigin::ensure_origin(origin, &project)?;
 			Self::do_repay_debts(project, amount)
+		}
+
+		/// Splits the income a project received from the projects downstream of it
+		/// ([`UpstreamInbox`], and [`AssetInboxes`] for each asset) by its own income policy, as
+		/// if it were paid now: its holders, treasury and debts get their parts, and its
+		/// upstream projects' parts go on to their inboxes, the next hop. A project's next
+		/// payment in a currency does this first for that currency. Anyone may call, on an open
+		/// or a closed project.
+		#[pallet::call_index(42)]
+		#[pallet::weight(Pallet::<T>::forward_all_weight())]
+		pub fn forward_income(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_forward_all(project)
+		}
+
+		/// Registers an asset projects may take income in: creates it in `pallet-assets` as a
+		/// sufficient asset (an account holding it needs no native tokens) with `min_balance`,
+		/// with the pallet's asset account as owner, issuer, admin and freezer, and mints
+		/// `min_balance` into that account, where it stays. Its supply comes from the chain's
+		/// vote (`pallet-assets`' force calls, e.g. naming an issuer) or genesis. Root: the
+		/// chain's vote.
+		#[pallet::call_index(43)]
+		pub fn register_asset(
+			origin: OriginFor<T>,
+			asset: T::AssetId,
+			min_balance: BalanceOf<T>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_register_asset(asset, min_balance)
+		}
+
+		/// Sets the registered assets a project takes income in. An asset it accepts for the
+		/// first time joins its list (at most [`Config::MaxProjectAssets`] for good); one left
+		/// out stays on the list, no longer accepted: its holders still claim what they were
+		/// paid in it, its treasury is still spent. Project origin.
+		#[pallet::call_index(44)]
+		#[pallet::weight(T::WeightInfo::set_accepted_assets(assets.len() as u32))]
+		pub fn set_accepted_assets(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			assets: AssetListOf<T>,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_set_accepted_assets(project, assets)
+		}
+
+		/// Pays `amount` of an asset the project accepts as income, split by its income policy
+		/// as [`pay_income`](Pallet::pay_income) is (an upstream project takes its share only
+		/// if it accepts the asset too; otherwise the share falls through). What waits in the
+		/// project's inbox in this asset is forwarded first. Anyone may pay; a payment in an
+		/// asset does not count towards the payers' chamber.
+		#[pallet::call_index(45)]
+		#[pallet::weight(T::WeightInfo::pay_income_in().saturating_mul(2))]
+		pub fn pay_income_in(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			asset: T::AssetId,
+			amount: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let payer = ensure_signed(origin)?;
+			let forwarded = Self::do_pay_income_in(payer, project, asset, amount)?;
+			// The inbox's split, if there was one, is a second payment's.
+			let splits = if forwarded { 2 } else { 1 };
+			Ok(Some(T::WeightInfo::pay_income_in().saturating_mul(splits)).into())
+		}
+
+		/// Pays the caller the income pending for them in a project in one asset. (`claim`
+		/// claims the native currency.)
+		#[pallet::call_index(46)]
+		#[pallet::weight(
+			T::WeightInfo::claim_asset().saturating_add(Pallet::<T>::asset_settlement_weight(1))
+		)]
+		pub fn claim_asset(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			asset: T::AssetId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_asset(project, asset, who).map(|_| ())
+		}
+
+		/// Pays `who` the income pending for them in a project in each of `assets` (those with
+		/// nothing pending are passed over; at least one must pay). Anyone may call, so that a
+		/// holder without native tokens is paid: a registered asset is sufficient, so the
+		/// payment creates their account.
+		#[pallet::call_index(47)]
+		#[pallet::weight(
+			T::WeightInfo::claim_assets_for(assets.len() as u32)
+				.saturating_add(Pallet::<T>::asset_settlement_weight(assets.len() as u32))
+		)]
+		pub fn claim_assets_for(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			who: T::AccountId,
+			assets: AssetListOf<T>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_claim_assets_for(project, who, assets)
+		}
+
+		/// Pays from the project's treasury in an asset. Project origin.
+		#[pallet::call_index(48)]
+		pub fn spend_treasury_in(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			asset: T::AssetId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_spend_treasury_in(project, asset, to, amount)
 		}
 	}
 }

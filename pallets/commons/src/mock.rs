@@ -46,6 +46,8 @@ mod runtime {
 	pub type Scheduler = pallet_scheduler;
 	#[runtime::pallet_index(4)]
 	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(5)]
+	pub type Assets = pallet_assets;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -62,6 +64,17 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU128<ED>;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Nobody creates assets but the chain's vote (Root), through `register_asset`.
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type CreateOrigin = frame_support::traits::AsEnsureOriginWithArg<
+		frame_support::traits::NeverEnsureOrigin<AccountId>,
+	>;
+	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 }
 
 pub const ED: Balance = 10;
@@ -102,6 +115,7 @@ pub const MAX_DEBT: Balance = 100_000;
 pub const FORFEIT: Balance = CONTRIBUTION_DEPOSIT - RECORD_DEPOSIT;
 
 parameter_types! {
+	pub const MaxUpstreamShare: Perbill = Perbill::from_percent(50);
 	pub const CommonsPalletId: PalletId = PalletId(*b"py/cmmns");
 	pub const ProposalForfeit: Perbill = Perbill::from_percent(50);
 	pub const CleanupShare: Perbill = Perbill::from_percent(20);
@@ -193,6 +207,10 @@ impl pallet_commons::Config for Test {
 	type MaxRewardedReviews = ConstU32<MAX_REWARDED_REVIEWS>;
 	type MaxMoveHops = ConstU32<MAX_MOVE_HOPS>;
 	type MaxDebt = ConstU128<MAX_DEBT>;
+	type MaxUpstreamShare = MaxUpstreamShare;
+	type AssetId = u32;
+	type Assets = Assets;
+	type MaxProjectAssets = ConstU32<3>;
 	type RecordDeposit = ConstU128<RECORD_DEPOSIT>;
 	type VoteDeposit = ConstU128<VOTE_DEPOSIT>;
 	type HoldingFee = ConstU128<HOLDING_FEE>;

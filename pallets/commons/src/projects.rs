@@ -196,6 +196,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(p.pending == 0, Error::<T>::PendingContributions);
 		// Its creditors are repaid from its income, which a closed project no longer takes.
 		ensure!(!Self::owes_debts(project), Error::<T>::DebtsOwed);
+		// What came from downstream is split while the project is open to take it.
+		if Self::has_inbox(project) {
+			Self::do_forward_all(project)?;
+		}
 		Self::release_held(HoldReason::ProjectDeposit, &p.creator, &mut p.deposit)?;
 		p.status = ProjectStatus::Closed;
 		let empty = Self::is_empty_project(project, &p);

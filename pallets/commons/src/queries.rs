@@ -186,6 +186,18 @@ impl<T: Config> Pallet<T> {
 		Self::income_split(project, amount).ok()
 	}
 
+	/// How a payment of `amount` in `asset` would be split now, if the project accepts it.
+	pub fn preview_payment_in(
+		project: ProjectId,
+		asset: T::AssetId,
+		amount: BalanceOf<T>,
+	) -> Option<IncomeSplit<BalanceOf<T>>> {
+		if !Self::accepts(project, asset) {
+			return None;
+		}
+		Self::income_split_in(project, Some(asset), amount).ok()
+	}
+
 	/// The payload a reviewer signs for a wallet-signed attestation of `contribution`, with its
 	/// contributor and content from storage.
 	pub fn attestation_payload_of(

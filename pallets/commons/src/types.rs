@@ -557,6 +557,74 @@ pub struct IncomeState<Balance> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Assets: income in other currencies
+// ---------------------------------------------------------------------------------------------
+
+/// The id of an asset of `pallet-assets`.
+pub type AssetIdOf<T> = <T as Config>::AssetId;
+
+/// An asset on a project's list: the assets it has accepted, in the order it first accepted
+/// them (entries are never removed, so that holders' slots keep their place).
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct ProjectAsset<AssetId> {
+	/// The asset, registered by the chain's vote.
+	pub asset: AssetId,
+	/// Whether the project takes income in it now. One it no longer accepts stays on the
+	/// list: its holders claim what they were paid in it.
+	pub accepting: bool,
+}
+
+/// The assets a project has accepted.
+pub type ProjectAssetsOf<T> =
+	BoundedVec<ProjectAsset<AssetIdOf<T>>, <T as Config>::MaxProjectAssets>;
+/// A list of assets, at most as many as a project may accept.
+pub type AssetListOf<T> = BoundedVec<AssetIdOf<T>, <T as Config>::MaxProjectAssets>;
+
+/// A holder's income in one asset of a project: the same settlement as the native
+/// [`Holding`], with the units of the holding.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct AssetSlot<Balance> {
+	/// The asset's income per unit when the slot was last settled (a slot not yet stored
+	/// reads as zero: its holding has not changed since the asset was first accepted).
+	pub checkpoint: IncomePerUnit,
+	/// Income settled but not yet claimed.
+	pub unclaimed: Balance,
+	/// The fraction settled but not yet payable, scaled by [`INCOME_PRECISION`].
+	pub remainder: u128,
+}
+
+/// A holder's slots, one per asset on the project's list, in its order.
+pub type AssetSlotsOf<T> = BoundedVec<AssetSlot<BalanceOf<T>>, <T as Config>::MaxProjectAssets>;
+
+/// What a project holds in one asset (`CommonsApi::project_assets`).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ProjectAssetView<AssetId, Balance> {
+	/// The asset.
+	pub asset: AssetId,
+	/// Whether the project takes income in it now.
+	pub accepting: bool,
+	/// What its treasury holds in it.
+	pub treasury: Balance,
+	/// Income in it from downstream, not yet forwarded.
+	pub inbox: Balance,
+	/// Paid to its holders in it, in all.
+	pub distributed: Balance,
+	/// Claimed by its holders, in all.
+	pub claimed: Balance,
+}
+
+// ---------------------------------------------------------------------------------------------
 // Governance
 // ---------------------------------------------------------------------------------------------
 
@@ -1218,6 +1286,19 @@ pub struct FoundingProject<AccountId> {
 	pub name: Vec<u8>,
 }
 
+/// An asset registered at genesis (as [`Pallet::register_asset`] does), with the balances
+/// it starts with.
+#[derive(Clone, Eq, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisAsset<AssetId, AccountId> {
+	/// Its id in `pallet-assets`.
+	pub id: AssetId,
+	/// Its minimum balance (above zero).
+	pub min_balance: u128,
+	/// Accounts and what they hold of it.
+	pub balances: Vec<(AccountId, u128)>,
+}
+
 /// A founder's value units in the founding project, at genesis.
 #[derive(Clone, Eq, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -1343,12 +1424,21 @@ pub struct ContributionPreview<Balance> {
 pub struct IncomeSplit<Balance> {
 	/// To the project's treasury (including what had no holders to go to).
 	pub treasury: Balance,
-	/// To each upstream project's holders.
+	/// To each upstream project, split there by its own policy (the next hop).
 	pub upstream: Vec<(ProjectId, Balance)>,
 	/// To the project's debts.
 	pub debts: Balance,
 	/// To the project's holders.
 	pub holders: Balance,
+}
+
+impl<Balance: Copy + sp_runtime::Saturating + Default> IncomeSplit<Balance> {
+	/// What goes to the upstream projects in all.
+	pub fn upstream_total(&self) -> Balance {
+		self.upstream
+			.iter()
+			.fold(Balance::default(), |total, (_, part)| total.saturating_add(*part))
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,6 +74,13 @@ pub trait WeightInfo {
 	fn set_income_buckets() -> Weight;
 	fn attest_assessing() -> Weight;
 	fn repay_debts() -> Weight;
+	fn forward_income() -> Weight;
+	fn register_asset() -> Weight;
+	fn set_accepted_assets(n: u32, ) -> Weight;
+	fn pay_income_in() -> Weight;
+	fn claim_asset() -> Weight;
+	fn claim_assets_for(n: u32, ) -> Weight;
+	fn spend_treasury_in() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -715,6 +722,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn repay_debts() -> Weight {
 		Self::spend_treasury().saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
+	/// A payment's split with every bucket, from the project's pot, and its inbox, until the
+	/// benchmarks run (#17).
+	fn forward_income() -> Weight {
+		Self::pay_income(crate::HOLDERS_BENCHMARKED)
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	/// Until the benchmarks run (#17): `pallet-assets`' create and mint, and the registry.
+	fn register_asset() -> Weight {
+		Weight::from_parts(60_000_000, 3675).saturating_add(T::DbWeight::get().reads_writes(3, 4))
+	}
+	/// The project, its list, and each asset's registration.
+	fn set_accepted_assets(n: u32, ) -> Weight {
+		Weight::from_parts(25_000_000, 3500)
+			.saturating_add(T::DbWeight::get().reads_writes(2, 1))
+			.saturating_add(T::DbWeight::get().reads(n.into()))
+	}
+	/// A payment's split with every bucket, in ledgers (one transfer of the asset instead of
+	/// one per bucket): at most the native payment's.
+	fn pay_income_in() -> Weight {
+		Self::pay_income(crate::HOLDERS_BENCHMARKED)
+	}
+	/// A claim, with the asset's accounts instead of the native ones.
+	fn claim_asset() -> Weight {
+		Self::claim(crate::HOLDERS_BENCHMARKED).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
+	/// A claim per asset.
+	fn claim_assets_for(n: u32, ) -> Weight {
+		Self::claim_asset().saturating_mul(n.max(1).into())
+	}
+	/// A treasury spend, with its ledger.
+	fn spend_treasury_in() -> Weight {
+		Self::spend_treasury().saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -1003,5 +1043,36 @@ impl WeightInfo for () {
 	/// benchmarks run (#17).
 	fn repay_debts() -> Weight {
 		Self::spend_treasury().saturating_add(ParityDbWeight::get().reads_writes(1, 1))
+	}
+	fn forward_income() -> Weight {
+		Self::pay_income(crate::HOLDERS_BENCHMARKED)
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
+	}
+	/// Until the benchmarks run (#17): `pallet-assets`' create and mint, and the registry.
+	fn register_asset() -> Weight {
+		Weight::from_parts(60_000_000, 3675).saturating_add(ParityDbWeight::get().reads_writes(3, 4))
+	}
+	/// The project, its list, and each asset's registration.
+	fn set_accepted_assets(n: u32, ) -> Weight {
+		Weight::from_parts(25_000_000, 3500)
+			.saturating_add(ParityDbWeight::get().reads_writes(2, 1))
+			.saturating_add(ParityDbWeight::get().reads(n.into()))
+	}
+	/// A payment's split with every bucket, in ledgers (one transfer of the asset instead of
+	/// one per bucket): at most the native payment's.
+	fn pay_income_in() -> Weight {
+		Self::pay_income(crate::HOLDERS_BENCHMARKED)
+	}
+	/// A claim, with the asset's accounts instead of the native ones.
+	fn claim_asset() -> Weight {
+		Self::claim(crate::HOLDERS_BENCHMARKED).saturating_add(ParityDbWeight::get().reads_writes(2, 2))
+	}
+	/// A claim per asset.
+	fn claim_assets_for(n: u32, ) -> Weight {
+		Self::claim_asset().saturating_mul(n.max(1).into())
+	}
+	/// A treasury spend, with its ledger.
+	fn spend_treasury_in() -> Weight {
+		Self::spend_treasury().saturating_add(ParityDbWeight::get().reads_writes(2, 2))
 	}
 }

@@ -44,6 +44,9 @@ parameter_types! {
 	pub const HoldingFee: crate::Balance = UNIT / 100;
 	pub const CleanupShare: Perbill = Perbill::from_percent(20);
 	pub const MaxDebt: crate::Balance = 10_000_000 * UNIT;
+	/// Half of a payment at most goes upstream: a cycle of projects passes on at most half of
+	/// what it receives at each hop.
+	pub const MaxUpstreamShare: Perbill = Perbill::from_percent(50);
 	/// A project's enactment may take 5% of a block, the chain's half of one (the scheduler
 	/// runs up to 80%, so a passed call is never permanently overweight).
 	pub MaxProjectEnactmentWeight: Weight = Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
@@ -109,6 +112,11 @@ impl pallet_commons::Config for Runtime {
 	type MaxMoveHops = ConstU32<4>;
 	/// A contribution is owed or paid at most ten million CMN.
 	type MaxDebt = MaxDebt;
+	type MaxUpstreamShare = MaxUpstreamShare;
+	type AssetId = super::AssetId;
+	type Assets = crate::Assets;
+	/// Every change of units settles each accepted asset: four reads at most.
+	type MaxProjectAssets = ConstU32<4>;
 	/// A tenth of a CMN backs a decided contribution (up to 17 attestations) or a closed
 	/// proposal until it is removed; a hundredth each vote record.
 	type RecordDeposit = RecordDeposit;

@@ -1,9 +1,11 @@
 //! Pallet configurations, one module per concern.
 
+mod assets;
 mod commons;
 mod consensus;
 mod governance;
 
+pub use assets::AssetId;
 pub use commons::{
 	MaxChainEnactmentWeight, MaxProjectEnactmentWeight, ProjectEnactable, MAX_PROJECT_BATCH,
 };

@@ -5,7 +5,9 @@
 //! `.attestationPayload(contribution, verdict, assessedQuantity, expiresAt)`,
 //! `.membership(project, who)`, `.debts(project, who)`, `.debtLedger(project)`,
 //! `.previewContribution(project, kind, quantity)`, `.previewPayment(project, amount)`,
-//! `.attestationPayloadAssessing(...)`. Every type is
+//! `.attestationPayloadAssessing(...)`, `.projectAssets(project)`,
+//! `.pendingIncomeIn(project, asset, who)`, `.previewPaymentIn(project, asset, amount)`. Every
+//! type is
 //! described in the metadata.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -16,7 +18,7 @@ use alloc::vec::Vec;
 use codec::Codec;
 use pallet_commons::{
 	ContributionId, ContributionPreview, DebtLedger, DebtView, IncomeSplit, IncomeState, KindIndex,
-	MembershipView, ProjectId, Quantity, ReviewablePage, UnitsView, Verdict,
+	MembershipView, ProjectAssetView, ProjectId, Quantity, ReviewablePage, UnitsView, Verdict,
 };
 use sp_runtime::FixedU128;
 
@@ -28,9 +30,11 @@ sp_api::decl_runtime_apis! {
 	/// Version 3: `membership`.
 	/// Version 4: claim kinds and buckets: `debts`, `debt_ledger`, `preview_contribution`,
 	/// `preview_payment` and `attestation_payload_assessing`.
-	#[api_version(4)]
-	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView>
+	/// Version 5: income in assets: `project_assets`, `pending_income_in`, `preview_payment_in`.
+	#[api_version(5)]
+	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView, AssetId>
 	where
+		AssetId: Codec,
 		AccountId: Codec,
 		Balance: Codec,
 		BlockNumber: Codec,
@@ -92,5 +96,18 @@ sp_api::decl_runtime_apis! {
 		/// How a payment of `amount` would be split across the project's buckets now; `None`
 		/// for an unknown project.
 		fn preview_payment(project: ProjectId, amount: Balance) -> Option<IncomeSplit<Balance>>;
+		/// What the project holds in each asset it has accepted (those it no longer accepts
+		/// included): its treasury, its inbox from downstream, paid to and claimed by its
+		/// holders.
+		fn project_assets(project: ProjectId) -> Vec<ProjectAssetView<AssetId, Balance>>;
+		/// Income `who` can claim from `project` in `asset` now.
+		fn pending_income_in(project: ProjectId, asset: AssetId, who: AccountId) -> Balance;
+		/// How a payment of `amount` in `asset` would be split now; `None` for an unknown
+		/// project or an asset it does not accept.
+		fn preview_payment_in(
+			project: ProjectId,
+			asset: AssetId,
+			amount: Balance,
+		) -> Option<IncomeSplit<Balance>>;
 	}
 }

@@ -217,6 +217,7 @@ fn a_bucket_with_nothing_to_pay_falls_through_to_the_next() {
 			preview,
 			IncomeSplit { treasury: 600, upstream: vec![(upstream, 200)], debts: 0, holders: 200 }
 		);
+		assert_ok!(Commons::forward_income(RuntimeOrigin::signed(ferdie()), upstream));
 		assert_eq!(Commons::pending_income(upstream, &eve()), 200);
 		assert_eq!(Commons::pending_income(p, &dave()), 200);
 		// Rounding goes to the holders: 7 planck in shares of 50/10/10/10%.

@@ -1,7 +1,7 @@
 //! Income: splits, pro-rata claims at constant cost, conservation.
 
 use super::*;
-use crate::{Error, Event, IncomeStates};
+use crate::{Error, Event, IncomeStates, UpstreamInbox};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
@@ -129,6 +129,11 @@ fn policy_splits_to_treasury_and_upstream() {
 		));
 		pay(&ferdie(), p, 1_000);
 		assert_eq!(Commons::pending_income(p, &dave()), 700);
+		// The upstream project's part waits in its inbox until split by its own policy.
+		assert_eq!(UpstreamInbox::<Test>::get(upstream), 200);
+		assert_eq!(Commons::pending_income(upstream, &eve()), 0);
+		assert_ok!(Commons::forward_income(RuntimeOrigin::signed(ferdie()), upstream));
+		assert_eq!(UpstreamInbox::<Test>::get(upstream), 0);
 		assert_eq!(Commons::pending_income(upstream, &eve()), 200);
 		assert_eq!(free(&Commons::treasury_account(p)), ED + 100);
 		assert_eq!(Commons::treasury_balance(p), 100);

@@ -158,6 +158,10 @@ fn forwarded_income_never_makes_a_payer() {
 		assert!(Payers::<Test>::get(p, bob()).unwrap().member_since.is_some());
 		assert_eq!(Payers::<Test>::get(upstream, bob()), None);
 		assert_eq!(PayerCount::<Test>::get(upstream), 0);
+		// Nor does forwarding it, by anyone.
+		assert_ok!(Commons::forward_income(signed(&bob()), upstream));
+		assert_eq!(Payers::<Test>::get(upstream, bob()), None);
+		assert_eq!(PayerCount::<Test>::get(upstream), 0);
 		assert!(commons_events().contains(&Event::UpstreamPaid {
 			from: p,
 			to: upstream,

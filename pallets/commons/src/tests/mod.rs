@@ -1,6 +1,7 @@
 //! Unit tests, by concern. Every test ends by checking the pallet's invariants.
 
 mod appeals;
+mod assets;
 mod cleanup;
 mod config;
 mod consent;
@@ -8,6 +9,7 @@ mod contributions;
 mod debts;
 mod enactment;
 mod governance;
+mod hops;
 mod income;
 mod issuance;
 mod membership;
