@@ -259,7 +259,7 @@ impl_runtime_apis! {
 			)
 		}
 
-		fn debts(project: ProjectId, who: AccountId) -> Vec<DebtView<AccountId, Balance>> {
+		fn debts(project: ProjectId, who: AccountId) -> Vec<DebtView<AccountId, Balance, AssetId>> {
 			Commons::debts_of(project, &who)
 		}
 
@@ -271,7 +271,7 @@ impl_runtime_apis! {
 			project: ProjectId,
 			kind: KindIndex,
 			quantity: Quantity,
-		) -> Option<ContributionPreview<Balance>> {
+		) -> Option<ContributionPreview<Balance, AssetId>> {
 			Commons::preview_contribution(project, kind, quantity)
 		}
 

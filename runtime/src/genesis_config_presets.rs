@@ -112,6 +112,8 @@ fn genesis(
 			assets: vec![GenesisAsset {
 				id: TEST_DOLLAR,
 				min_balance: DOLLAR / 100,
+				// Ten thousand dollars at most owed for one contribution.
+				max_debt: 10_000 * DOLLAR,
 				balances: dev_accounts().into_iter().map(|a| (a, 1_000_000 * DOLLAR)).collect(),
 			}],
 		},

@@ -13,9 +13,8 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use sp_core::U256;
 use sp_runtime::{
-	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Zero},
+	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult,
 };
 
@@ -31,6 +30,11 @@ impl<T: Config> Pallet<T> {
 	pub fn asset_settlement_weight(accounts: u32) -> Weight {
 		let reads = T::MaxProjectAssets::get().saturating_add(2).saturating_mul(accounts);
 		T::DbWeight::get().reads_writes(reads.into(), accounts.into())
+	}
+
+	/// What checking a value equation's assets costs: one registration read per kind.
+	pub fn kinds_read_weight() -> Weight {
+		T::DbWeight::get().reads(T::MaxKinds::get().into())
 	}
 
 	/// Most accounts one acceptance mints to: the contributor and every approving reviewer.
@@ -57,10 +61,17 @@ impl<T: Config> Pallet<T> {
 		let assets = u64::from(T::MaxProjectAssets::get());
 		T::WeightInfo::spend_treasury_in().saturating_mul(assets).saturating_add(
 			T::DbWeight::get().reads_writes(
-				assets.saturating_mul(2).saturating_add(1),
-				assets.saturating_mul(4).saturating_add(1),
+				assets.saturating_mul(3).saturating_add(1),
+				assets.saturating_mul(5).saturating_add(1),
 			),
 		)
+	}
+
+	/// What an acceptance may cost beyond the benchmarked native paths: every minted account
+	/// settled in each asset, and a bounty paid (or owed) in an asset.
+	pub fn acceptance_extra_weight() -> Weight {
+		Self::asset_settlement_weight(Self::minted_accounts())
+			.saturating_add(T::DbWeight::get().reads_writes(6, 6))
 	}
 
 	/// The pallet's account in every registered asset: owner, issuer, admin and freezer of
@@ -74,6 +85,16 @@ impl<T: Config> Pallet<T> {
 		ProjectAssets::<T>::get(project).iter().any(|a| a.asset == asset && a.accepting)
 	}
 
+	/// Pays `amount` of `asset` out of the pallet's asset account to `to`.
+	pub(crate) fn pay_out_asset(
+		asset: T::AssetId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		T::Assets::transfer(asset, &Self::asset_account(), to, amount, Preservation::Preserve)
+			.map(|_| ())
+	}
+
 	/// Where `asset` is on `project`'s list (its holders' slot), if it ever accepted it.
 	fn asset_index(project: ProjectId, asset: T::AssetId) -> Option<usize> {
 		ProjectAssets::<T>::get(project).iter().position(|a| a.asset == asset)
@@ -82,6 +103,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register_asset(
 		asset: T::AssetId,
 		min_balance: BalanceOf<T>,
+		max_debt: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!RegisteredAssets::<T>::contains_key(asset), Error::<T>::AssetRegistered);
 		ensure!(!min_balance.is_zero(), Error::<T>::ZeroMinBalance);
@@ -90,8 +112,8 @@ impl<T: Config> Pallet<T> {
 		// The account keeps its minimum balance for good, so that it never dies and every
 		// ledger in it is paid to the planck.
 		T::Assets::mint_into(asset, &account, min_balance)?;
-		RegisteredAssets::<T>::insert(asset, ());
-		Self::deposit_event(Event::AssetRegistered { asset, min_balance });
+		RegisteredAssets::<T>::insert(asset, RegisteredAsset { max_debt });
+		Self::deposit_event(Event::AssetRegistered { asset, min_balance, max_debt });
 		Ok(())
 	}
 
@@ -132,8 +154,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<bool, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let p = Self::project(project)?;
-		ensure!(p.status == ProjectStatus::Active, Error::<T>::ProjectClosed);
-		ensure!(Self::accepts(project, asset), Error::<T>::AssetNotAccepted);
+		if p.status != ProjectStatus::Active || !Self::accepts(project, asset) {
+			// A closed project, or an asset it no longer accepts: only its debts in the asset
+			// take payments, up to what they are owed.
+			return Self::pay_debts_in(payer, project, asset, amount, p.status).map(|_| false);
+		}
 		let forwarded = !AssetInboxes::<T>::get(project, asset).is_zero();
 		if forwarded {
 			Self::do_forward_asset(project, asset)?;
@@ -151,6 +176,40 @@ impl<T: Config> Pallet<T> {
 			to_debts: split.debts,
 		});
 		Ok(forwarded)
+	}
+
+	/// Pays up to `amount` of `asset` from `payer` into `project`'s debts in it, all of it to
+	/// them (a closed project, or one that no longer accepts the asset, still owes them).
+	fn pay_debts_in(
+		payer: T::AccountId,
+		project: ProjectId,
+		asset: T::AssetId,
+		amount: BalanceOf<T>,
+		status: ProjectStatus,
+	) -> DispatchResult {
+		let ledger = crate::AssetDebtLedgers::<T>::get(project, asset);
+		let owed = ledger.owed.saturating_sub(ledger.repaid);
+		if owed.is_zero() || Self::asset_index(project, asset).is_none() {
+			return Err(if status == ProjectStatus::Active {
+				Error::<T>::AssetNotAccepted.into()
+			} else {
+				Error::<T>::ProjectClosed.into()
+			});
+		}
+		let amount = amount.min(owed);
+		T::Assets::transfer(asset, &payer, &Self::asset_account(), amount, Preservation::Preserve)?;
+		Self::pay_into_asset_debts(project, asset, amount)?;
+		Self::deposit_event(Event::AssetIncomePaid {
+			project,
+			asset,
+			payer,
+			amount,
+			to_holders: Zero::zero(),
+			to_treasury: Zero::zero(),
+			to_upstream: Zero::zero(),
+			to_debts: amount,
+		});
+		Ok(())
 	}
 
 	/// Splits what waits in every inbox of `project`, the native one and each asset's.
@@ -205,10 +264,8 @@ impl<T: Config> Pallet<T> {
 				amount: *part,
 			});
 		}
-		// No debts are owed in an asset: the split gives them nothing.
-		let to_treasury =
-			split.treasury.checked_add(&split.debts).ok_or(ArithmeticError::Overflow)?;
-		AssetTreasuries::<T>::try_mutate(project, asset, |x| Self::add(x, to_treasury))?;
+		AssetTreasuries::<T>::try_mutate(project, asset, |x| Self::add(x, split.treasury))?;
+		Self::pay_into_asset_debts(project, asset, split.debts)?;
 		Self::distribute_in(project, asset, split.holders)?;
 		Ok(split)
 	}
@@ -234,17 +291,7 @@ impl<T: Config> Pallet<T> {
 			return AssetTreasuries::<T>::try_mutate(project, asset, |x| Self::add(x, amount));
 		}
 		let mut state = AssetIncomeStates::<T>::get(project, asset);
-		let distributable = U256::from(Self::to_u128(amount)?)
-			.checked_mul(U256::from(INCOME_PRECISION))
-			.and_then(|x| x.checked_add(U256::from(state.carried)))
-			.ok_or(ArithmeticError::Overflow)?;
-		let (increment, carried) = distributable.div_mod(U256::from(p.total_units));
-		let increment = u128::try_from(increment).map_err(|_| ArithmeticError::Overflow)?;
-		state.income_per_unit =
-			state.income_per_unit.checked_add(increment).ok_or(ArithmeticError::Overflow)?;
-		state.carried = carried.low_u128();
-		state.distributed =
-			state.distributed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		Self::accrue(&mut state, amount, p.total_units)?;
 		AssetIncomeStates::<T>::insert(project, asset, state);
 		Ok(())
 	}
@@ -359,7 +406,7 @@ impl<T: Config> Pallet<T> {
 		slot.unclaimed = Zero::zero();
 		let mut state = AssetIncomeStates::<T>::get(project, asset);
 		state.claimed = state.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		T::Assets::transfer(asset, &Self::asset_account(), &who, amount, Preservation::Preserve)?;
+		Self::pay_out_asset(asset, &who, amount)?;
 		AssetHoldings::<T>::insert(project, &who, slots);
 		AssetIncomeStates::<T>::insert(project, asset, state);
 		Self::deposit_event(Event::AssetIncomeClaimed { project, asset, who, amount });
@@ -395,7 +442,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(to != Self::asset_account(), Error::<T>::TreasuryTooLow);
 		let held = AssetTreasuries::<T>::get(project, asset);
 		let rest = held.checked_sub(&amount).ok_or(Error::<T>::TreasuryTooLow)?;
-		T::Assets::transfer(asset, &Self::asset_account(), &to, amount, Preservation::Preserve)?;
+		Self::pay_out_asset(asset, &to, amount)?;
 		AssetTreasuries::<T>::insert(project, asset, rest);
 		Self::deposit_event(Event::AssetTreasurySpent { project, asset, to, amount });
 		Ok(())
@@ -416,6 +463,7 @@ impl<T: Config> Pallet<T> {
 					inbox: AssetInboxes::<T>::get(project, entry.asset),
 					distributed: state.distributed,
 					claimed: state.claimed,
+					debts: crate::AssetDebtLedgers::<T>::get(project, entry.asset),
 				}
 			})
 			.collect()
@@ -443,6 +491,7 @@ impl<T: Config> Pallet<T> {
 			}
 			AssetIncomeStates::<T>::remove(project, entry.asset);
 			AssetInboxes::<T>::remove(project, entry.asset);
+			crate::AssetDebtLedgers::<T>::remove(project, entry.asset);
 		}
 	}
 

@@ -66,8 +66,12 @@ fn accepted_assets<T: Config>(projects: &[ProjectId], payer: &T::AccountId) -> A
 	let assets: Vec<T::AssetId> = (0..T::MaxProjectAssets::get())
 		.map(|i| {
 			let asset = T::BenchmarkHelper::asset(i);
-			Commons::<T>::do_register_asset(asset, T::Currency::minimum_balance())
-				.expect("a new asset");
+			Commons::<T>::do_register_asset(
+				asset,
+				T::Currency::minimum_balance(),
+				T::MaxDebt::get(),
+			)
+			.expect("a new asset");
 			T::Assets::mint_into(
 				asset,
 				payer,
@@ -162,7 +166,7 @@ fn paying_project<T: Config>(h: u32) -> (ProjectId, BalanceOf<T>) {
 	// An outstanding debt, so that the debts' bucket pays too.
 	let (id, creditor) = contribution::<T>(p, 0);
 	let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
-	Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+	Commons::<T>::record_debt(id, p, &creditor, amount, None).expect("records");
 	(p, amount)
 }
 
@@ -635,7 +639,7 @@ mod benchmarks {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let (id, creditor) = contribution::<T>(p, 0);
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
-		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+		Commons::<T>::record_debt(id, p, &creditor, amount, None).expect("records");
 		let payer = funded::<T>("payer", 0);
 		Commons::<T>::pay_into_debts(&payer, p, amount).expect("funded payer");
 		let before = T::Currency::balance(&creditor);
@@ -651,7 +655,7 @@ mod benchmarks {
 		let (p, _) = project::<T>(rules::<T>(1, false));
 		let (id, creditor) = contribution::<T>(p, 0);
 		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
-		Commons::<T>::record_debt(id, p, &creditor, amount).expect("records");
+		Commons::<T>::record_debt(id, p, &creditor, amount, None).expect("records");
 		fund::<T>(&Commons::<T>::treasury_account(p));
 		let origin =
 			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
@@ -684,7 +688,7 @@ mod benchmarks {
 	fn register_asset() {
 		let asset = T::BenchmarkHelper::asset(0);
 		#[extrinsic_call]
-		_(RawOrigin::Root, asset, T::Currency::minimum_balance());
+		_(RawOrigin::Root, asset, T::Currency::minimum_balance(), T::MaxDebt::get());
 		assert!(crate::RegisteredAssets::<T>::contains_key(asset));
 	}
 
@@ -782,6 +786,25 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, p, asset, to, amount);
 		assert!(crate::AssetTreasuries::<T>::get(p, asset).is_zero());
+		Ok(())
+	}
+
+	/// Debts in an asset repaid from the treasury in it.
+	#[benchmark]
+	fn repay_debts_in() -> Result<(), BenchmarkError> {
+		let (p, _) = project::<T>(rules::<T>(1, false));
+		let payer = funded::<T>("payer", 0);
+		let asset = accepted_assets::<T>(&[p], &payer)[0];
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		// No holders yet: the payment goes to the treasury.
+		Commons::<T>::do_pay_income_in(payer, p, asset, amount).expect("pays");
+		let (id, creditor) = contribution::<T>(p, 0);
+		Commons::<T>::record_debt(id, p, &creditor, amount, Some(asset)).expect("records");
+		let origin =
+			T::ProjectOrigin::try_successful_origin(&p).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p, asset, amount);
+		assert_eq!(crate::AssetDebtLedgers::<T>::get(p, asset).repaid, amount);
 		Ok(())
 	}
 

@@ -201,7 +201,10 @@ impl<T: Config> Pallet<T> {
 				// Every debt claimed in full (and so retired).
 				let ledger = crate::DebtLedgers::<T>::get(project);
 				ledger.claimed == ledger.owed
-			} && !Self::has_inbox(project)
+			} && crate::ProjectAssets::<T>::get(project).iter().all(|entry| {
+			let ledger = crate::AssetDebtLedgers::<T>::get(project, entry.asset);
+			ledger.claimed == ledger.owed
+		}) && !Self::has_inbox(project)
 	}
 
 	pub(crate) fn do_remove_project(project: ProjectId) -> DispatchResult {

@@ -49,11 +49,19 @@ impl<T: Config> Pallet<T> {
 			claim: k.claim,
 		};
 		valuation.max_rate.checked_mul_int(quantity).ok_or(ArithmeticError::Overflow)?;
+		// Owed or paid in an asset the project takes income in now, at most the asset's own
+		// cap.
+		let max_debt = match k.claim.asset() {
+			None => T::MaxDebt::get(),
+			Some(asset) => {
+				ensure!(Self::accepts(project, asset), Error::<T>::AssetNotAccepted);
+				crate::RegisteredAssets::<T>::get(asset)
+					.ok_or(Error::<T>::UnknownAsset)?
+					.max_debt
+			},
+		};
 		if let Some(price) = k.claim.price() {
-			ensure!(
-				Self::money_of(price, quantity)? <= T::MaxDebt::get(),
-				Error::<T>::DebtTooLarge
-			);
+			ensure!(Self::money_of(price, quantity)? <= max_debt, Error::<T>::DebtTooLarge);
 		}
 		let policy = ReviewPolicies::<T>::get(project).ok_or(Error::<T>::UnknownProject)?;
 

@@ -11,13 +11,31 @@ use frame_support::{
 	},
 };
 use sp_runtime::{
-	traits::{CheckedAdd, Saturating, Zero},
+	traits::{CheckedAdd, CheckedSub, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult,
 };
 
-use crate::{types::*, Config, DebtLedgers, Debts, Error, Event, Pallet};
+use crate::{
+	types::*, AssetDebtLedgers, AssetTreasuries, Config, DebtAssets, DebtLedgers, Debts, Error,
+	Event, Pallet, ProjectAssets,
+};
 
 impl<T: Config> Pallet<T> {
+	/// `project`'s debt ledger in `asset` (`None`: the native currency).
+	pub fn ledger_of(project: ProjectId, asset: Option<T::AssetId>) -> DebtLedger<BalanceOf<T>> {
+		match asset {
+			None => DebtLedgers::<T>::get(project),
+			Some(asset) => AssetDebtLedgers::<T>::get(project, asset),
+		}
+	}
+
+	fn put_ledger(project: ProjectId, asset: Option<T::AssetId>, ledger: DebtLedger<BalanceOf<T>>) {
+		match asset {
+			None => DebtLedgers::<T>::insert(project, ledger),
+			Some(asset) => AssetDebtLedgers::<T>::insert(project, asset, ledger),
+		}
+	}
+
 	/// `price × quantity`: what a contribution paid in money is worth.
 	pub(crate) fn money_of(
 		price: BalanceOf<T>,
@@ -37,22 +55,27 @@ impl<T: Config> Pallet<T> {
 		ledger.repaid.saturating_sub(debt.start).min(debt.amount)
 	}
 
-	/// Records that `project` owes `creditor` `amount` for contribution `id`, behind every
-	/// debt recorded before. The debt is backed by the contribution's record deposit: the
-	/// record is not removed while the debt is owed.
+	/// Records that `project` owes `creditor` `amount` in `asset` (`None`: the native
+	/// currency) for contribution `id`, behind every debt recorded before in that currency.
+	/// The debt is backed by the contribution's record deposit: the record is not removed
+	/// while the debt is owed.
 	pub(crate) fn record_debt(
 		id: ContributionId,
 		project: ProjectId,
 		creditor: &T::AccountId,
 		amount: BalanceOf<T>,
+		asset: Option<T::AssetId>,
 	) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		let mut ledger = DebtLedgers::<T>::get(project);
+		let mut ledger = Self::ledger_of(project, asset);
 		let start = ledger.owed;
 		ledger.owed = ledger.owed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		DebtLedgers::<T>::insert(project, ledger);
+		Self::put_ledger(project, asset, ledger);
+		if let Some(asset) = asset {
+			DebtAssets::<T>::insert(id, asset);
+		}
 		Debts::<T>::insert(
 			creditor,
 			id,
@@ -63,32 +86,58 @@ impl<T: Config> Pallet<T> {
 			contribution: id,
 			creditor: creditor.clone(),
 			amount,
+			asset,
 		});
 		Ok(())
 	}
 
-	/// Pays a bounty of `amount` to `to` from the project's treasury if it can pay all of it
-	/// and keep `reserved` (what the treasury owes back: an appealed deposit); otherwise the
-	/// project owes it. Returns what was paid.
+	/// Whether `project`'s treasury can pay `amount` in `asset` (`None`: the native
+	/// currency) and keep `reserved` of the native currency.
+	pub(crate) fn treasury_can_pay(
+		project: ProjectId,
+		asset: Option<T::AssetId>,
+		amount: BalanceOf<T>,
+		reserved: BalanceOf<T>,
+	) -> bool {
+		match asset {
+			None => Self::treasury_balance(project) >= amount.saturating_add(reserved),
+			Some(asset) => AssetTreasuries::<T>::get(project, asset) >= amount,
+		}
+	}
+
+	/// Pays a bounty of `amount` in `asset` (`None`: the native currency) to `to` from the
+	/// project's treasury if it can pay all of it and keep `reserved` (what the treasury owes
+	/// back in the native currency: an appealed deposit); otherwise the project owes it.
+	/// Returns what was paid.
 	pub(crate) fn pay_bounty(
 		id: ContributionId,
 		project: ProjectId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 		reserved: BalanceOf<T>,
+		asset: Option<T::AssetId>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		if amount.is_zero() {
 			return Ok(amount);
 		}
-		let treasury = Self::treasury_account(project);
-		let can_pay =
-			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite)
-				>= amount.saturating_add(reserved);
-		// A transfer that fails (the receiver would stay below the existential deposit)
-		// changes nothing: the bounty is owed instead.
-		let paid = can_pay
-			&& with_storage_layer(|| {
-				T::Currency::transfer(&treasury, to, amount, Preservation::Preserve).map(|_| ())
+		// A transfer that fails (the receiver would stay below the existential deposit or the
+		// asset's minimum balance) changes nothing: the bounty is owed instead.
+		let paid = Self::treasury_can_pay(project, asset, amount, reserved)
+			&& with_storage_layer(|| match asset {
+				None => T::Currency::transfer(
+					&Self::treasury_account(project),
+					to,
+					amount,
+					Preservation::Preserve,
+				)
+				.map(|_| ()),
+				Some(asset) => {
+					AssetTreasuries::<T>::try_mutate(project, asset, |held| {
+						*held = held.checked_sub(&amount).ok_or(Error::<T>::TreasuryTooLow)?;
+						Ok::<_, DispatchError>(())
+					})?;
+					Self::pay_out_asset(asset, to, amount)
+				},
 			})
 			.is_ok();
 		if paid {
@@ -97,10 +146,11 @@ impl<T: Config> Pallet<T> {
 				contribution: id,
 				to: to.clone(),
 				amount,
+				asset,
 			});
 			Ok(amount)
 		} else {
-			Self::record_debt(id, project, to, amount)?;
+			Self::record_debt(id, project, to, amount, asset)?;
 			Ok(Zero::zero())
 		}
 	}
@@ -127,6 +177,48 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Books `amount` of `asset`, already in the pallet's asset account, to `project`'s debts
+	/// in that asset.
+	pub(crate) fn pay_into_asset_debts(
+		project: ProjectId,
+		asset: T::AssetId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		let mut ledger = AssetDebtLedgers::<T>::get(project, asset);
+		ledger.repaid = ledger.repaid.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		// The split never gives the debts more than is outstanding.
+		if ledger.repaid > ledger.owed {
+			frame_support::defensive!("debts in an asset repaid beyond what is owed");
+			return Err(Error::<T>::Unexpected.into());
+		}
+		AssetDebtLedgers::<T>::insert(project, asset, ledger);
+		Ok(())
+	}
+
+	/// Repays up to `amount` of `project`'s debts in `asset` from its treasury in it, at most
+	/// what is owed and what the treasury holds.
+	pub(crate) fn do_repay_debts_in(
+		project: ProjectId,
+		asset: T::AssetId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::project(project)?;
+		let ledger = AssetDebtLedgers::<T>::get(project, asset);
+		let outstanding = ledger.owed.saturating_sub(ledger.repaid);
+		ensure!(!outstanding.is_zero(), Error::<T>::NoDebt);
+		let held = AssetTreasuries::<T>::get(project, asset);
+		let amount = amount.min(outstanding).min(held);
+		ensure!(!amount.is_zero(), sp_runtime::TokenError::FundsUnavailable);
+		AssetTreasuries::<T>::insert(project, asset, held.saturating_sub(amount));
+		Self::pay_into_asset_debts(project, asset, amount)?;
+		Self::deposit_event(Event::AssetDebtsRepaid { project, asset, amount });
+		Ok(())
+	}
+
 	/// Repays up to `amount` of `project`'s debts from its treasury, at most what is owed and
 	/// what the treasury can spend.
 	pub(crate) fn do_repay_debts(project: ProjectId, amount: BalanceOf<T>) -> DispatchResult {
@@ -146,9 +238,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `project` owes debts not yet repaid.
+	/// Whether `project` owes debts not yet repaid, in any currency.
 	pub(crate) fn owes_debts(project: ProjectId) -> bool {
-		let ledger = DebtLedgers::<T>::get(project);
+		Self::owes_debts_in(project, None)
+			|| ProjectAssets::<T>::get(project)
+				.iter()
+				.any(|entry| Self::owes_debts_in(project, Some(entry.asset)))
+	}
+
+	/// Whether `project` owes debts not yet repaid in `asset` (`None`: the native currency).
+	pub(crate) fn owes_debts_in(project: ProjectId, asset: Option<T::AssetId>) -> bool {
+		let ledger = Self::ledger_of(project, asset);
 		ledger.repaid < ledger.owed
 	}
 
@@ -157,22 +257,35 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_claim_debt(id: ContributionId) -> DispatchResult {
 		let c = Self::contribution(id)?;
 		let mut debt = Debts::<T>::get(&c.contributor, id).ok_or(Error::<T>::NoDebt)?;
-		let mut ledger = DebtLedgers::<T>::get(debt.project);
+		let asset = DebtAssets::<T>::get(id);
+		let mut ledger = Self::ledger_of(debt.project, asset);
 		let revoked = debt.creditor != c.contributor;
 		if revoked {
-			Self::forgive_reached(id, &mut debt, &mut ledger)?;
+			Self::forgive_reached(id, &mut debt, &mut ledger, asset)?;
 		}
 		let amount = Self::repaid_of(&debt, &ledger).saturating_sub(debt.claimed);
 		if amount.is_zero() {
 			// Only a revoked debt just forgiven in full is retired with nothing to pay.
 			ensure!(revoked && debt.claimed >= debt.amount, Error::<T>::NothingToClaim);
 		} else {
-			T::Currency::transfer(
-				&Self::income_account(debt.project),
-				&debt.creditor,
-				amount,
-				Preservation::Preserve,
-			)?;
+			match asset {
+				None => {
+					T::Currency::transfer(
+						&Self::income_account(debt.project),
+						&debt.creditor,
+						amount,
+						Preservation::Preserve,
+					)?;
+				},
+				// Owed to the project's treasury (revoked): a ledger, in the same account.
+				Some(asset) if revoked => {
+					AssetTreasuries::<T>::try_mutate(debt.project, asset, |held| {
+						*held = held.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+						Ok::<_, DispatchError>(())
+					})?;
+				},
+				Some(asset) => Self::pay_out_asset(asset, &debt.creditor, amount)?,
+			}
 			debt.claimed = debt.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 			ledger.claimed =
 				ledger.claimed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
@@ -180,9 +293,10 @@ impl<T: Config> Pallet<T> {
 				contribution: id,
 				creditor: debt.creditor.clone(),
 				amount,
+				asset,
 			});
 		}
-		DebtLedgers::<T>::insert(debt.project, ledger);
+		Self::put_ledger(debt.project, asset, ledger);
 		Self::store_debt(&c.contributor, id, debt);
 		Ok(())
 	}
@@ -195,6 +309,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		if debt.claimed >= debt.amount {
 			Debts::<T>::remove(contributor, id);
+			DebtAssets::<T>::remove(id);
 			Self::deposit_event(Event::DebtSettled { contribution: id });
 		} else {
 			Debts::<T>::insert(contributor, id, debt);
@@ -209,6 +324,7 @@ impl<T: Config> Pallet<T> {
 		id: ContributionId,
 		debt: &mut Debt<T::AccountId, BalanceOf<T>>,
 		ledger: &mut DebtLedger<BalanceOf<T>>,
+		asset: Option<T::AssetId>,
 	) -> DispatchResult {
 		if ledger.repaid < debt.start {
 			return Ok(());
@@ -221,7 +337,7 @@ impl<T: Config> Pallet<T> {
 		ledger.repaid = ledger.repaid.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
 		ledger.claimed = ledger.claimed.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
 		debt.claimed = debt.claimed.checked_add(&rest).ok_or(ArithmeticError::Overflow)?;
-		Self::deposit_event(Event::DebtForgiven { contribution: id, amount: rest });
+		Self::deposit_event(Event::DebtForgiven { contribution: id, amount: rest, asset });
 		Ok(())
 	}
 
@@ -231,9 +347,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn revoke_debt(id: ContributionId, c: &Contribution<T>) -> DispatchResult {
 		let Some(mut debt) = Debts::<T>::get(&c.contributor, id) else { return Ok(()) };
 		debt.creditor = Self::treasury_account(c.project);
-		let mut ledger = DebtLedgers::<T>::get(c.project);
-		Self::forgive_reached(id, &mut debt, &mut ledger)?;
-		DebtLedgers::<T>::insert(c.project, ledger);
+		let asset = DebtAssets::<T>::get(id);
+		let mut ledger = Self::ledger_of(c.project, asset);
+		Self::forgive_reached(id, &mut debt, &mut ledger, asset)?;
+		Self::put_ledger(c.project, asset, ledger);
 		Self::store_debt(&c.contributor, id, debt);
 		Ok(())
 	}
@@ -242,14 +359,14 @@ impl<T: Config> Pallet<T> {
 	pub fn debts_of(
 		project: ProjectId,
 		who: &T::AccountId,
-	) -> alloc::vec::Vec<DebtView<T::AccountId, BalanceOf<T>>> {
-		let ledger = DebtLedgers::<T>::get(project);
+	) -> alloc::vec::Vec<DebtView<T::AccountId, BalanceOf<T>, T::AssetId>> {
 		Debts::<T>::iter_prefix(who)
 			.filter(|(_, debt)| debt.project == project)
 			.map(|(contribution, debt)| {
-				let repaid = Self::repaid_of(&debt, &ledger);
+				let asset = DebtAssets::<T>::get(contribution);
+				let repaid = Self::repaid_of(&debt, &Self::ledger_of(project, asset));
 				let claimable = repaid.saturating_sub(debt.claimed);
-				DebtView { contribution, debt, repaid, claimable }
+				DebtView { contribution, asset, debt, repaid, claimable }
 			})
 			.collect()
 	}

@@ -46,6 +46,7 @@ impl<T: Config> Pallet<T> {
 			| Call::spend_treasury { project, .. }
 			| Call::set_accepted_assets { project, .. }
 			| Call::spend_treasury_in { project, .. }
+			| Call::repay_debts_in { project, .. }
 			| Call::move_units { project, .. }
 			| Call::set_chambers { project, .. }
 			| Call::set_chamber_member { project, .. }

@@ -196,8 +196,10 @@ impl<T: Config> Pallet<T> {
 				let ledger = DebtLedgers::<T>::get(project);
 				ledger.owed.saturating_sub(ledger.repaid)
 			},
-			// Debts are owed in the native currency.
-			Some(_) => Zero::zero(),
+			Some(asset) => {
+				let ledger = crate::AssetDebtLedgers::<T>::get(project, asset);
+				ledger.owed.saturating_sub(ledger.repaid)
+			},
 		};
 		let mut split = IncomeSplit::<BalanceOf<T>>::default();
 		let (mut carried, mut used) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
@@ -342,20 +344,30 @@ impl<T: Config> Pallet<T> {
 			return Self::move_funds(source, &Self::treasury_account(project), amount);
 		}
 		let mut state = IncomeStates::<T>::get(project);
-		// Scaled by the precision: amount × 10^12 plus what earlier payments carried.
+		Self::accrue(&mut state, amount, p.total_units)?;
+		Self::move_funds(source, &Self::income_account(project), amount)?;
+		IncomeStates::<T>::insert(project, state);
+		Ok(())
+	}
+
+	/// Raises an income per unit by `amount` shared over `units` (scaled by the precision:
+	/// `amount × 10^12` plus what earlier payments carried, the rounding carried on).
+	pub(crate) fn accrue(
+		state: &mut IncomeState<BalanceOf<T>>,
+		amount: BalanceOf<T>,
+		units: Units,
+	) -> DispatchResult {
 		let distributable = U256::from(Self::to_u128(amount)?)
 			.checked_mul(U256::from(INCOME_PRECISION))
 			.and_then(|x| x.checked_add(U256::from(state.carried)))
 			.ok_or(ArithmeticError::Overflow)?;
-		let (increment, carried) = distributable.div_mod(U256::from(p.total_units));
+		let (increment, carried) = distributable.div_mod(U256::from(units));
 		let increment = u128::try_from(increment).map_err(|_| ArithmeticError::Overflow)?;
 		state.income_per_unit =
 			state.income_per_unit.checked_add(increment).ok_or(ArithmeticError::Overflow)?;
 		state.carried = carried.low_u128();
 		state.distributed =
 			state.distributed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		Self::move_funds(source, &Self::income_account(project), amount)?;
-		IncomeStates::<T>::insert(project, state);
 		Ok(())
 	}
 

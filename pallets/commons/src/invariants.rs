@@ -207,17 +207,19 @@ impl<T: Config> Pallet<T> {
 					U256::from(Self::to_u128(ledger)?).saturating_mul(precision) == claimable,
 					"claimable plus carried differs from what was paid in an asset"
 				);
+				let debts = crate::AssetDebtLedgers::<T>::get(project, entry.asset);
 				let total = owed.entry(entry.asset).or_default();
 				*total = total
 					.saturating_add(ledger)
 					.saturating_add(crate::AssetTreasuries::<T>::get(project, entry.asset))
-					.saturating_add(crate::AssetInboxes::<T>::get(project, entry.asset));
+					.saturating_add(crate::AssetInboxes::<T>::get(project, entry.asset))
+					.saturating_add(debts.repaid.saturating_sub(debts.claimed));
 			}
 			for (_, slots) in crate::AssetHoldings::<T>::iter_prefix(project) {
 				ensure!(slots.len() <= list.len(), "more asset slots than assets");
 			}
 		}
-		for (asset, ()) in crate::RegisteredAssets::<T>::iter() {
+		for (asset, _) in crate::RegisteredAssets::<T>::iter() {
 			let held = T::Assets::balance(asset, &Self::asset_account());
 			let needed = owed
 				.get(&asset)
@@ -236,9 +238,11 @@ impl<T: Config> Pallet<T> {
 	/// claimed exactly (the debts tile the queue, and retired ones were claimed in full).
 	fn check_debts() -> Result<(), TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
-		let mut claimable: BTreeMap<ProjectId, BalanceOf<T>> = BTreeMap::new();
+		let mut claimable: BTreeMap<(ProjectId, Option<T::AssetId>), BalanceOf<T>> =
+			BTreeMap::new();
 		for (contributor, id, debt) in crate::Debts::<T>::iter() {
-			let ledger = crate::DebtLedgers::<T>::get(debt.project);
+			let asset = crate::DebtAssets::<T>::get(id);
+			let ledger = Self::ledger_of(debt.project, asset);
 			ensure!(
 				debt.start.saturating_add(debt.amount) <= ledger.owed,
 				"a debt beyond what was owed"
@@ -256,15 +260,34 @@ impl<T: Config> Pallet<T> {
 					|| debt.creditor == Self::treasury_account(debt.project),
 				"a debt owed to a stranger"
 			);
-			let entry = claimable.entry(debt.project).or_default();
+			let entry = claimable.entry((debt.project, asset)).or_default();
 			*entry = entry.saturating_add(repaid.saturating_sub(debt.claimed));
 		}
-		for (project, ledger) in crate::DebtLedgers::<T>::iter() {
-			ensure!(Projects::<T>::contains_key(project), "a debt ledger without its project");
+		for (id, _) in crate::DebtAssets::<T>::iter() {
+			let c = Contributions::<T>::get(id).ok_or("a debt's asset without its contribution")?;
+			ensure!(
+				crate::Debts::<T>::contains_key(&c.contributor, id),
+				"a debt's asset without its debt"
+			);
+		}
+		let ledgers = crate::DebtLedgers::<T>::iter()
+			.map(|(project, ledger)| ((project, None), ledger))
+			.chain(
+				crate::AssetDebtLedgers::<T>::iter()
+					.map(|(project, asset, ledger)| ((project, Some(asset)), ledger)),
+			);
+		for (key, ledger) in ledgers {
+			ensure!(Projects::<T>::contains_key(key.0), "a debt ledger without its project");
+			if let Some(asset) = key.1 {
+				ensure!(
+					crate::ProjectAssets::<T>::get(key.0).iter().any(|a| a.asset == asset),
+					"a debt ledger in an asset not on the project's list"
+				);
+			}
 			ensure!(ledger.repaid <= ledger.owed, "repaid more than owed");
 			ensure!(ledger.claimed <= ledger.repaid, "claimed more than repaid");
 			ensure!(
-				claimable.get(&project).copied().unwrap_or_default()
+				claimable.get(&key).copied().unwrap_or_default()
 					== ledger.repaid.saturating_sub(ledger.claimed),
 				"what debts can claim differs from repaid less claimed"
 			);

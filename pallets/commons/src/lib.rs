@@ -106,6 +106,8 @@
 //! | `Equity` | `⌊q × rate⌋` units to the contributor, the reviewers' reward on top |
 //! | `Reimbursable { price }` | a debt of `q × price` the project owes the contributor, repaid from its `Debts` bucket (below); units on top if the kind's rate is above zero |
 //! | `OneTime { price }` | `q × price` paid from the project's treasury if it holds all of it (above its existential deposit), otherwise owed as a debt; units on top if the rate is above zero |
+//! | `ReimbursableIn { asset, price }` | as `Reimbursable`, priced and owed in `asset` and repaid only from income in it (see **Currencies**) |
+//! | `OneTimeIn { asset, price }` | as `OneTime`, paid from the project's treasury in `asset`, or owed in it |
 //!
 //! **Rates people can live with.** A kind may give a range of rates, `rate` to `max_rate`,
 //! instead of one. Reviewers assess the rate within it with
@@ -237,7 +239,18 @@
 //! ([`AssetIncomeStates`]) with a slot per holder ([`AssetHoldings`], beside the holding and
 //! paid for by its fee). [`pay_income_in`](Pallet::pay_income_in) splits a payment by the
 //! project's buckets as `pay_income` does, where an upstream project takes its share only if it
-//! accepts the asset too and the debts, owed in the native currency, take nothing. A holder
+//! accepts the asset too and the `Debts` bucket repays the debts owed in that asset.
+//!
+//! **Debts in their currency.** A kind may be priced in an asset (`ReimbursableIn`,
+//! `OneTimeIn`: registered, and accepted by the project when a contribution is logged): its
+//! debt is owed in that asset ([`DebtAssets`]), queued in the project's ledger in it
+//! ([`AssetDebtLedgers`], the same formulas as the native one) and repaid only from income in
+//! it, or from the treasury in it by the vote ([`repay_debts_in`](Pallet::repay_debts_in));
+//! `claim_debt` pays it in the asset. A debt owed in an asset the project no longer accepts
+//! (or by a project that closed) stays owed: payments in that asset are still taken while it
+//! is, all of them to the debts and no more than is owed. Each asset has its own cap on what
+//! one contribution may be owed or paid in it, set when it is registered. The native
+//! debts and each asset's are separate queues; while any is owed the project may not close. A holder
 //! claims with [`claim_asset`](Pallet::claim_asset), or anyone claims several assets for them
 //! with [`claim_assets_for`](Pallet::claim_assets_for). Every mint, burn or move of units
 //! settles each asset on the project's list first, with the same formula as the native
@@ -896,7 +909,8 @@ pub mod pallet {
 	/// freeze or burn them but the chain's vote (through `pallet-assets`' force calls). Backed
 	/// by the vote that registered them.
 	#[pallet::storage]
-	pub type RegisteredAssets<T: Config> = StorageMap<_, Blake2_128Concat, T::AssetId, ()>;
+	pub type RegisteredAssets<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AssetId, RegisteredAsset<BalanceOf<T>>>;
 
 	/// The assets each project has accepted, in the order it first accepted them (backed by
 	/// the project's deposit; at most [`Config::MaxProjectAssets`]).
@@ -953,6 +967,25 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		AssetSlotsOf<T>,
+		ValueQuery,
+	>;
+
+	/// The asset a debt is owed in, for debts not owed in the native currency (beside the
+	/// [`Debts`] entry, backed by the same record deposit, and retired with it).
+	#[pallet::storage]
+	pub type DebtAssets<T: Config> = StorageMap<_, Twox64Concat, ContributionId, T::AssetId>;
+
+	/// Each project's debt accounting in each asset, as [`DebtLedgers`] for the native
+	/// currency: debts in an asset are repaid oldest first from income in it. Backed by the
+	/// project's deposit.
+	#[pallet::storage]
+	pub type AssetDebtLedgers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AssetId,
+		DebtLedger<BalanceOf<T>>,
 		ValueQuery,
 	>;
 
@@ -1262,13 +1295,13 @@ pub mod pallet {
 			} else {
 				assert!(self.founders.is_empty(), "genesis: founders need a founding project");
 			}
-			for GenesisAsset { id, min_balance, balances } in &self.assets {
+			for GenesisAsset { id, min_balance, max_debt, balances } in &self.assets {
 				let amount = |x: u128| {
 					BalanceOf::<T>::try_from(x)
 						.ok()
 						.expect("genesis: an asset amount fits a balance")
 				};
-				Pallet::<T>::do_register_asset(*id, amount(*min_balance))
+				Pallet::<T>::do_register_asset(*id, amount(*min_balance), amount(*max_debt))
 					.expect("genesis: the asset registers");
 				for (who, balance) in balances {
 					<T::Assets as fungibles::Mutate<_>>::mint_into(*id, who, amount(*balance))
@@ -1365,6 +1398,8 @@ pub mod pallet {
 			contribution: ContributionId,
 			creditor: T::AccountId,
 			amount: BalanceOf<T>,
+			/// The asset it is owed in (`None`: the native currency).
+			asset: Option<T::AssetId>,
 		},
 		/// A project's treasury paid the bounty of an accepted one-time contribution.
 		BountyPaid {
@@ -1372,22 +1407,36 @@ pub mod pallet {
 			contribution: ContributionId,
 			to: T::AccountId,
 			amount: BalanceOf<T>,
+			/// The asset it was paid in (`None`: the native currency).
+			asset: Option<T::AssetId>,
 		},
-		/// What was repaid of a debt was paid out to its creditor.
-		DebtClaimed { contribution: ContributionId, creditor: T::AccountId, amount: BalanceOf<T> },
+		/// What was repaid of a debt was paid out to its creditor (in `asset`; `None`: the
+		/// native currency).
+		DebtClaimed {
+			contribution: ContributionId,
+			creditor: T::AccountId,
+			amount: BalanceOf<T>,
+			asset: Option<T::AssetId>,
+		},
 		/// A debt was repaid and claimed (or forgiven) in full, and retired.
 		DebtSettled { contribution: ContributionId },
 		/// What was not yet repaid of a revoked contribution's debt was forgiven once the
 		/// queue reached it: the debts after it are repaid next.
-		DebtForgiven { contribution: ContributionId, amount: BalanceOf<T> },
+		DebtForgiven {
+			contribution: ContributionId,
+			amount: BalanceOf<T>,
+			asset: Option<T::AssetId>,
+		},
 		/// A project's treasury repaid `amount` of its debts, oldest first.
 		DebtsRepaid { project: ProjectId, amount: BalanceOf<T> },
+		/// A project's treasury in an asset repaid `amount` of its debts in it, oldest first.
+		AssetDebtsRepaid { project: ProjectId, asset: T::AssetId, amount: BalanceOf<T> },
 		/// Part of a project's income was passed to an upstream project, into its inbox: it is
 		/// split by the upstream project's own policy when forwarded.
 		UpstreamPaid { from: ProjectId, to: ProjectId, amount: BalanceOf<T> },
 		/// The chain's vote registered an asset projects may take income in; its minimum
 		/// balance was minted into the pallet's asset account, which keeps it for good.
-		AssetRegistered { asset: T::AssetId, min_balance: BalanceOf<T> },
+		AssetRegistered { asset: T::AssetId, min_balance: BalanceOf<T>, max_debt: BalanceOf<T> },
 		/// The assets a project takes income in now.
 		AcceptedAssetsSet { project: ProjectId, assets: AssetListOf<T> },
 		/// Income in an asset was paid to a project, and split.
@@ -1721,6 +1770,9 @@ pub mod pallet {
 		/// first maintainer. `kinds` is the initial value equation and `rules` the initial
 		/// review policy (both version 1).
 		#[pallet::call_index(0)]
+		#[pallet::weight(
+			T::WeightInfo::create_project().saturating_add(Pallet::<T>::kinds_read_weight())
+		)]
 		pub fn create_project(
 			origin: OriginFor<T>,
 			name: NameOf<T>,
@@ -1734,6 +1786,9 @@ pub mod pallet {
 
 		/// Replaces a project's value equation (its version goes up by one). Project origin.
 		#[pallet::call_index(1)]
+		#[pallet::weight(
+			T::WeightInfo::set_value_equation().saturating_add(Pallet::<T>::kinds_read_weight())
+		)]
 		pub fn set_value_equation(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1783,6 +1838,9 @@ pub mod pallet {
 		/// Logs a contribution to a project for review, holding [`Config::ContributionDeposit`]
 		/// from the caller.
 		#[pallet::call_index(5)]
+		#[pallet::weight(
+			T::WeightInfo::submit_contribution().saturating_add(T::DbWeight::get().reads(2))
+		)]
 		pub fn submit_contribution(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1798,6 +1856,10 @@ pub mod pallet {
 		/// Logs a contribution that `contributor` signed in a wallet (see [`signing`]). The
 		/// caller relays it and pays the fee and the deposit; the contributor gets the units.
 		#[pallet::call_index(6)]
+		#[pallet::weight(
+			T::WeightInfo::submit_signed_contribution()
+				.saturating_add(T::DbWeight::get().reads(2))
+		)]
 		pub fn submit_signed_contribution(
 			origin: OriginFor<T>,
 			contributor: T::AccountId,
@@ -1822,7 +1884,7 @@ pub mod pallet {
 		/// (at most the claim). May decide the contribution (see the outcome rules).
 		#[pallet::call_index(8)]
 		#[pallet::weight(
-			T::WeightInfo::attest().saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+			T::WeightInfo::attest().saturating_add(Pallet::<T>::acceptance_extra_weight())
 		)]
 		pub fn attest(
 			origin: OriginFor<T>,
@@ -1842,9 +1904,7 @@ pub mod pallet {
 		#[pallet::call_index(9)]
 		#[pallet::weight(
 			T::WeightInfo::relay_attestations(items.len() as u32).saturating_add(
-				Pallet::<T>::asset_settlement_weight(
-					Pallet::<T>::minted_accounts().saturating_mul(items.len() as u32)
-				)
+				Pallet::<T>::acceptance_extra_weight().saturating_mul(items.len() as u64)
 			)
 		)]
 		pub fn relay_attestations(
@@ -1861,7 +1921,7 @@ pub mod pallet {
 		/// Anyone may call.
 		#[pallet::call_index(10)]
 		#[pallet::weight(
-			T::WeightInfo::finalize().saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+			T::WeightInfo::finalize().saturating_add(Pallet::<T>::acceptance_extra_weight())
 		)]
 		pub fn finalize(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			ensure_signed(origin)?;
@@ -2050,7 +2110,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::appeal()
 				.saturating_add(T::WeightInfo::accept_appeal())
-				.saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+				.saturating_add(Pallet::<T>::acceptance_extra_weight())
 		)]
 		pub fn appeal(
 			origin: OriginFor<T>,
@@ -2069,7 +2129,7 @@ pub mod pallet {
 		#[pallet::call_index(23)]
 		#[pallet::weight(
 			T::WeightInfo::accept_appeal()
-				.saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+				.saturating_add(Pallet::<T>::acceptance_extra_weight())
 		)]
 		pub fn accept_appeal(
 			origin: OriginFor<T>,
@@ -2090,6 +2150,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::revoke_contribution(Pallet::<T>::max_revocation_hops()).saturating_add(
 				Pallet::<T>::asset_settlement_weight(Pallet::<T>::max_burned_accounts())
+					.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 			)
 		)]
 		pub fn revoke_contribution(
@@ -2100,7 +2161,8 @@ pub mod pallet {
 			T::ProjectOrigin::ensure_origin(origin, &c.project)?;
 			let hops = Self::do_revoke_contribution(contribution, c)?;
 			// Each account burned from settles every asset of the project.
-			let settled = Self::asset_settlement_weight(Self::max_burned_accounts());
+			let settled = Self::asset_settlement_weight(Self::max_burned_accounts())
+				.saturating_add(T::DbWeight::get().reads_writes(1, 1));
 			Ok(Some(T::WeightInfo::revoke_contribution(hops).saturating_add(settled)).into())
 		}
 
@@ -2296,7 +2358,7 @@ pub mod pallet {
 		#[pallet::call_index(38)]
 		#[pallet::weight(
 			T::WeightInfo::attest_assessing()
-				.saturating_add(Pallet::<T>::asset_settlement_weight(Pallet::<T>::minted_accounts()))
+				.saturating_add(Pallet::<T>::acceptance_extra_weight())
 		)]
 		pub fn attest_assessing(
 			origin: OriginFor<T>,
@@ -2333,6 +2395,9 @@ pub mod pallet {
 		/// Pays the creditor of a contribution's debt what is repaid of it and not yet claimed
 		/// (see "Debts" in the crate docs); a debt claimed in full is retired. Anyone may call.
 		#[pallet::call_index(40)]
+		#[pallet::weight(
+			T::WeightInfo::claim_debt().saturating_add(T::DbWeight::get().reads_writes(3, 3))
+		)]
 		pub fn claim_debt(origin: OriginFor<T>, contribution: ContributionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_claim_debt(contribution)
@@ -2367,16 +2432,18 @@ pub mod pallet {
 		/// sufficient asset (an account holding it needs no native tokens) with `min_balance`,
 		/// with the pallet's asset account as owner, issuer, admin and freezer, and mints
 		/// `min_balance` into that account, where it stays. Its supply comes from the chain's
-		/// vote (`pallet-assets`' force calls, e.g. naming an issuer) or genesis. Root: the
-		/// chain's vote.
+		/// vote (`pallet-assets`' force calls, e.g. naming an issuer) or genesis. `max_debt` is
+		/// the most one contribution may be owed or paid in it, in its smallest unit (as
+		/// [`Config::MaxDebt`] for the native currency). Root: the chain's vote.
 		#[pallet::call_index(43)]
 		pub fn register_asset(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
 			min_balance: BalanceOf<T>,
+			max_debt: BalanceOf<T>,
 		) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::do_register_asset(asset, min_balance)
+			Self::do_register_asset(asset, min_balance, max_debt)
 		}
 
 		/// Sets the registered assets a project takes income in. An asset it accepts for the
@@ -2394,9 +2461,10 @@ pub mod pallet {
 			Self::do_set_accepted_assets(project, assets)
 		}
 
-		/// Pays `amount` of an asset the project accepts as income, split by its income policy
-		/// as [`pay_income`](Pallet::pay_income) is (an upstream project takes its share only
-		/// if it accepts the asset too; otherwise the share falls through). What waits in the
+		/// Pays `amount` of an asset the project accepts as income (or one it still owes debts
+		/// in), split by its income policy as [`pay_income`](Pallet::pay_income) is (an
+		/// upstream project takes its share only if it accepts the asset too; otherwise the
+		/// share falls through; the debts bucket repays the debts owed in that asset). What waits in the
 		/// project's inbox in this asset is forwarded first. Anyone may pay; a payment in an
 		/// asset does not count towards the payers' chamber.
 		#[pallet::call_index(45)]
@@ -2446,6 +2514,20 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_claim_assets_for(project, who, assets)
+		}
+
+		/// Repays up to `amount` of the project's debts in an asset, oldest first, from its
+		/// treasury in that asset (at most what is owed in it and what the treasury holds).
+		/// Project origin.
+		#[pallet::call_index(49)]
+		pub fn repay_debts_in(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			asset: T::AssetId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::ProjectOrigin::ensure_origin(origin, &project)?;
+			Self::do_repay_debts_in(project, asset, amount)
 		}
 
 		/// Pays from the project's treasury in an asset. Project origin.

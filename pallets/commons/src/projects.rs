@@ -36,6 +36,12 @@ impl<T: Config> Pallet<T> {
 				None => ensure!(!k.rate.is_zero(), Error::<T>::ZeroRate),
 				Some(price) => ensure!(!price.is_zero(), Error::<T>::ZeroPrice),
 			}
+			if let Some(asset) = k.claim.asset() {
+				ensure!(
+					crate::RegisteredAssets::<T>::contains_key(asset),
+					Error::<T>::UnknownAsset
+				);
+			}
 			ensure!(k.max_rate.is_none_or(|max| max > k.rate), Error::<T>::InvalidRateRange);
 		}
 		Ok(())

@@ -148,7 +148,7 @@ impl<T: Config> Pallet<T> {
 		project: ProjectId,
 		kind: KindIndex,
 		quantity: Quantity,
-	) -> Option<ContributionPreview<BalanceOf<T>>> {
+	) -> Option<ContributionPreview<BalanceOf<T>, T::AssetId>> {
 		Projects::<T>::get(project)?;
 		let equation = ValueEquations::<T>::get(project)?;
 		let k = equation.kinds.get(kind as usize)?;
@@ -159,16 +159,23 @@ impl<T: Config> Pallet<T> {
 			Some(price) => Self::money_of(price, quantity).ok()?,
 			None => Zero::zero(),
 		};
+		let asset = k.claim.asset();
 		let (debt, paid) = match k.claim {
 			ClaimKind::Equity => (Zero::zero(), Zero::zero()),
-			ClaimKind::Reimbursable { .. } => (money, Zero::zero()),
-			ClaimKind::OneTime { .. } if Self::treasury_balance(project) >= money => {
-				(Zero::zero(), money)
+			ClaimKind::Reimbursable { .. } | ClaimKind::ReimbursableIn { .. } => {
+				(money, Zero::zero())
 			},
-			ClaimKind::OneTime { .. } => (money, Zero::zero()),
+			ClaimKind::OneTime { .. } | ClaimKind::OneTimeIn { .. } => {
+				if Self::treasury_can_pay(project, asset, money, Zero::zero()) {
+					(Zero::zero(), money)
+				} else {
+					(money, Zero::zero())
+				}
+			},
 		};
 		Some(ContributionPreview {
 			equation_version: equation.version,
+			asset,
 			units,
 			max_units,
 			reviewer_units: rules.reviewer_reward.mul_floor(units),
@@ -186,7 +193,8 @@ impl<T: Config> Pallet<T> {
 		Self::income_split(project, amount).ok()
 	}
 
-	/// How a payment of `amount` in `asset` would be split now, if the project accepts it.
+	/// How a payment of `amount` in `asset` would be split now, if the project accepts it (a
+	/// payment in an asset it no longer accepts goes to its debts in it only).
 	pub fn preview_payment_in(
 		project: ProjectId,
 		asset: T::AssetId,

@@ -326,11 +326,20 @@ impl<T: Config> Pallet<T> {
 			ClaimKind::Equity => {},
 			ClaimKind::Reimbursable { price } => {
 				let owed = Self::money_of(price, assessed)?;
-				Self::record_debt(id, c.project, &c.contributor, owed)?;
+				Self::record_debt(id, c.project, &c.contributor, owed, None)?;
+			},
+			ClaimKind::ReimbursableIn { asset, price } => {
+				let owed = Self::money_of(price, assessed)?;
+				Self::record_debt(id, c.project, &c.contributor, owed, Some(asset))?;
 			},
 			ClaimKind::OneTime { price } => {
 				let bounty = Self::money_of(price, assessed)?;
-				Self::pay_bounty(id, c.project, &c.contributor, bounty, reserved)?;
+				Self::pay_bounty(id, c.project, &c.contributor, bounty, reserved, None)?;
+			},
+			// What the treasury keeps for an appeal's refund is native: nothing to keep here.
+			ClaimKind::OneTimeIn { asset, price } => {
+				let bounty = Self::money_of(price, assessed)?;
+				Self::pay_bounty(id, c.project, &c.contributor, bounty, Zero::zero(), Some(asset))?;
 			},
 		}
 

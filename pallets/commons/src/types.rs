@@ -45,7 +45,7 @@ pub type MaintainersOf<T> =
 	BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxMaintainers>;
 /// The contribution kinds of a value equation.
 pub type KindsOf<T> =
-	BoundedVec<ContributionKind<LabelOf<T>, BalanceOf<T>>, <T as Config>::MaxKinds>;
+	BoundedVec<ContributionKind<LabelOf<T>, BalanceOf<T>, AssetIdOf<T>>, <T as Config>::MaxKinds>;
 
 /// Whether a project takes contributions.
 #[derive(
@@ -111,7 +111,7 @@ pub struct Project<T: Config> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub enum ClaimKind<Balance> {
+pub enum ClaimKind<Balance, AssetId = u32> {
 	/// Value units at the credited rate: a share of future income.
 	#[default]
 	Equity,
@@ -129,14 +129,43 @@ pub enum ClaimKind<Balance> {
 		/// Planck paid per unit of quantity.
 		price: Balance,
 	},
+	/// As `Reimbursable`, priced and owed in `asset` (one the project accepts when the
+	/// contribution is logged), and repaid only from income in it.
+	ReimbursableIn {
+		/// The asset it is owed in.
+		asset: AssetId,
+		/// Owed per unit of quantity, in the asset's smallest unit.
+		price: Balance,
+	},
+	/// As `OneTime`, paid from the project's treasury in `asset` (owed in it if the treasury
+	/// cannot pay).
+	OneTimeIn {
+		/// The asset it is paid in.
+		asset: AssetId,
+		/// Paid per unit of quantity, in the asset's smallest unit.
+		price: Balance,
+	},
 }
 
-impl<Balance: Copy> ClaimKind<Balance> {
+impl<Balance: Copy, AssetId: Copy> ClaimKind<Balance, AssetId> {
 	/// The price per unit of quantity of a kind that is paid in money, if it is.
 	pub fn price(&self) -> Option<Balance> {
 		match self {
 			ClaimKind::Equity => None,
-			ClaimKind::Reimbursable { price } | ClaimKind::OneTime { price } => Some(*price),
+			ClaimKind::Reimbursable { price }
+			| ClaimKind::OneTime { price }
+			| ClaimKind::ReimbursableIn { price, .. }
+			| ClaimKind::OneTimeIn { price, .. } => Some(*price),
+		}
+	}
+
+	/// The asset a kind paid in money is paid in (`None`: the native currency, or equity).
+	pub fn asset(&self) -> Option<AssetId> {
+		match self {
+			ClaimKind::ReimbursableIn { asset, .. } | ClaimKind::OneTimeIn { asset, .. } => {
+				Some(*asset)
+			},
+			_ => None,
 		}
 	}
 }
@@ -145,7 +174,7 @@ impl<Balance: Copy> ClaimKind<Balance> {
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
-pub struct ContributionKind<Label, Balance> {
+pub struct ContributionKind<Label, Balance, AssetId = u32> {
 	/// What is contributed, e.g. `work`, `money`, `materials`, `design`, `code`.
 	pub name: Label,
 	/// The unit a quantity is counted in, e.g. `hour`, `EUR`, `kg`.
@@ -157,10 +186,10 @@ pub struct ContributionKind<Label, Balance> {
 	/// The highest rate reviewers may assess (`None`: the rate is fixed).
 	pub max_rate: Option<FixedU128>,
 	/// What acceptance gives: units, a debt, or a one-time payment.
-	pub claim: ClaimKind<Balance>,
+	pub claim: ClaimKind<Balance, AssetId>,
 }
 
-impl<Label, Balance> ContributionKind<Label, Balance> {
+impl<Label, Balance, AssetId> ContributionKind<Label, Balance, AssetId> {
 	/// The highest rate a contribution of this kind may be credited at.
 	pub fn highest_rate(&self) -> FixedU128 {
 		self.max_rate.unwrap_or(self.rate)
@@ -326,7 +355,7 @@ pub struct Contribution<T: Config> {
 	/// The kind, an index into the value equation.
 	pub kind: KindIndex,
 	/// The terms of its kind in the value equation in force at submission, which value it.
-	pub valuation: Valuation<BalanceOf<T>>,
+	pub valuation: Valuation<BalanceOf<T>, AssetIdOf<T>>,
 	/// The quantity claimed, in the kind's unit.
 	pub quantity: Quantity,
 	/// A hash or URI of the evidence.
@@ -372,7 +401,7 @@ impl<T: Config> Contribution<T> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub struct Valuation<Balance> {
+pub struct Valuation<Balance, AssetId = u32> {
 	/// The equation's version.
 	pub version: Version,
 	/// Value units per unit of the contribution's kind: the lowest rate of its range.
@@ -380,7 +409,7 @@ pub struct Valuation<Balance> {
 	/// The highest rate reviewers may assess (equal to `rate` for a fixed rate).
 	pub max_rate: FixedU128,
 	/// What acceptance gives.
-	pub claim: ClaimKind<Balance>,
+	pub claim: ClaimKind<Balance, AssetId>,
 }
 
 /// An approving reviewer and what they assessed.
@@ -607,6 +636,13 @@ pub struct AssetSlot<Balance> {
 /// A holder's slots, one per asset on the project's list, in its order.
 pub type AssetSlotsOf<T> = BoundedVec<AssetSlot<BalanceOf<T>>, <T as Config>::MaxProjectAssets>;
 
+/// An asset the chain's vote registered, and its terms.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct RegisteredAsset<Balance> {
+	/// The most one contribution may be owed or paid in it, in its smallest unit.
+	pub max_debt: Balance,
+}
+
 /// What a project holds in one asset (`CommonsApi::project_assets`).
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct ProjectAssetView<AssetId, Balance> {
@@ -622,6 +658,8 @@ pub struct ProjectAssetView<AssetId, Balance> {
 	pub distributed: Balance,
 	/// Claimed by its holders, in all.
 	pub claimed: Balance,
+	/// What it owes in the asset: owed, repaid and claimed in all.
+	pub debts: DebtLedger<Balance>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1295,6 +1333,8 @@ pub struct GenesisAsset<AssetId, AccountId> {
 	pub id: AssetId,
 	/// Its minimum balance (above zero).
 	pub min_balance: u128,
+	/// The most one contribution may be owed or paid in it.
+	pub max_debt: u128,
 	/// Accounts and what they hold of it.
 	pub balances: Vec<(AccountId, u128)>,
 }
@@ -1389,9 +1429,11 @@ pub struct ReviewablePage {
 
 /// A debt with what is repaid of it (`CommonsApi::debts`).
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub struct DebtView<AccountId, Balance> {
+pub struct DebtView<AccountId, Balance, AssetId = u32> {
 	/// The contribution it is owed for.
 	pub contribution: ContributionId,
+	/// The asset it is owed in (`None`: the native currency).
+	pub asset: Option<AssetId>,
 	/// The debt.
 	pub debt: Debt<AccountId, Balance>,
 	/// Repaid so far: `clamp(repaid − start, 0, amount)` of the project's ledger.
@@ -1402,9 +1444,11 @@ pub struct DebtView<AccountId, Balance> {
 
 /// What a contribution would earn if accepted now (`CommonsApi::preview_contribution`).
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub struct ContributionPreview<Balance> {
+pub struct ContributionPreview<Balance, AssetId = u32> {
 	/// The value-equation version it would be valued under.
 	pub equation_version: Version,
+	/// The asset its debt or bounty is in (`None`: the native currency).
+	pub asset: Option<AssetId>,
 	/// Units to the contributor at the kind's lowest rate.
 	pub units: Units,
 	/// Units to the contributor at the kind's highest rate.

@@ -81,6 +81,7 @@ pub trait WeightInfo {
 	fn claim_asset() -> Weight;
 	fn claim_assets_for(n: u32, ) -> Weight;
 	fn spend_treasury_in() -> Weight;
+	fn repay_debts_in() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -755,6 +756,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn spend_treasury_in() -> Weight {
 		Self::spend_treasury().saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
+	/// Ledgers only: the treasury's and the debts'.
+	fn repay_debts_in() -> Weight {
+		Self::repay_debts().saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -1074,5 +1079,8 @@ impl WeightInfo for () {
 	/// A treasury spend, with its ledger.
 	fn spend_treasury_in() -> Weight {
 		Self::spend_treasury().saturating_add(ParityDbWeight::get().reads_writes(2, 2))
+	}
+	fn repay_debts_in() -> Weight {
+		Self::repay_debts().saturating_add(ParityDbWeight::get().reads_writes(2, 2))
 	}
 }

@@ -30,7 +30,8 @@ sp_api::decl_runtime_apis! {
 	/// Version 3: `membership`.
 	/// Version 4: claim kinds and buckets: `debts`, `debt_ledger`, `preview_contribution`,
 	/// `preview_payment` and `attestation_payload_assessing`.
-	/// Version 5: income in assets: `project_assets`, `pending_income_in`, `preview_payment_in`.
+	/// Version 5: income in assets: `project_assets`, `pending_income_in`, `preview_payment_in`;
+	/// `debts` and `preview_contribution` name the asset a debt or bounty is in.
 	#[api_version(5)]
 	pub trait CommonsApi<AccountId, Balance, BlockNumber, ProjectView, ContributionView, AssetId>
 	where
@@ -82,7 +83,7 @@ sp_api::decl_runtime_apis! {
 			expires_at: BlockNumber,
 		) -> Vec<u8>;
 		/// What a project owes for contributions of `who`, with what is repaid and claimable.
-		fn debts(project: ProjectId, who: AccountId) -> Vec<DebtView<AccountId, Balance>>;
+		fn debts(project: ProjectId, who: AccountId) -> Vec<DebtView<AccountId, Balance, AssetId>>;
 		/// A project's debt accounting: owed, repaid and claimed in all.
 		fn debt_ledger(project: ProjectId) -> DebtLedger<Balance>;
 		/// What a contribution of `kind` and `quantity` would earn if accepted now (units at
@@ -92,7 +93,7 @@ sp_api::decl_runtime_apis! {
 			project: ProjectId,
 			kind: KindIndex,
 			quantity: Quantity,
-		) -> Option<ContributionPreview<Balance>>;
+		) -> Option<ContributionPreview<Balance, AssetId>>;
 		/// How a payment of `amount` would be split across the project's buckets now; `None`
 		/// for an unknown project.
 		fn preview_payment(project: ProjectId, amount: Balance) -> Option<IncomeSplit<Balance>>;
@@ -103,7 +104,8 @@ sp_api::decl_runtime_apis! {
 		/// Income `who` can claim from `project` in `asset` now.
 		fn pending_income_in(project: ProjectId, asset: AssetId, who: AccountId) -> Balance;
 		/// How a payment of `amount` in `asset` would be split now; `None` for an unknown
-		/// project or an asset it does not accept.
+		/// project or an asset it does not accept (a payment in an asset it no longer accepts
+		/// goes only to what it owes in it).
 		fn preview_payment_in(
 			project: ProjectId,
 			asset: AssetId,

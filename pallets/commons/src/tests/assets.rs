@@ -20,7 +20,7 @@ const EUR: u32 = 8;
 const MIN: Balance = 3;
 
 fn register(asset: u32) {
-	assert_ok!(Commons::register_asset(RuntimeOrigin::root(), asset, MIN));
+	assert_ok!(Commons::register_asset(RuntimeOrigin::root(), asset, MIN, MAX_DEBT));
 }
 
 fn accept(project: ProjectId, assets: &[u32]) -> sp_runtime::DispatchResult {
@@ -62,7 +62,7 @@ fn newcomer() -> AccountId {
 fn only_the_chains_vote_registers_an_asset_and_nobody_else_controls_it() {
 	test(|| {
 		assert_noop!(
-			Commons::register_asset(RuntimeOrigin::signed(alice()), USD, MIN),
+			Commons::register_asset(RuntimeOrigin::signed(alice()), USD, MIN, MAX_DEBT),
 			DispatchError::BadOrigin
 		);
 		// Nobody creates assets in pallet-assets directly either.
@@ -71,13 +71,13 @@ fn only_the_chains_vote_registers_an_asset_and_nobody_else_controls_it() {
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Commons::register_asset(RuntimeOrigin::root(), USD, 0),
+			Commons::register_asset(RuntimeOrigin::root(), USD, 0, MAX_DEBT),
 			Error::<Test>::ZeroMinBalance
 		);
 		register(USD);
 		assert!(RegisteredAssets::<Test>::contains_key(USD));
 		assert_noop!(
-			Commons::register_asset(RuntimeOrigin::root(), USD, MIN),
+			Commons::register_asset(RuntimeOrigin::root(), USD, MIN, MAX_DEBT),
 			Error::<Test>::AssetRegistered
 		);
 		// Sufficient, and every role is the pallet's keyless account.
@@ -89,7 +89,11 @@ fn only_the_chains_vote_registers_an_asset_and_nobody_else_controls_it() {
 		assert!(pallet_assets::Asset::<Test>::get(USD).unwrap().is_sufficient);
 		// It keeps the minimum balance for good.
 		assert_eq!(asset_balance(USD, &pallet), MIN);
-		assert!(commons_events().contains(&Event::AssetRegistered { asset: USD, min_balance: MIN }));
+		assert!(commons_events().contains(&Event::AssetRegistered {
+			asset: USD,
+			min_balance: MIN,
+			max_debt: MAX_DEBT
+		}));
 	});
 }
 

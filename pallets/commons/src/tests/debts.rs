@@ -111,6 +111,7 @@ fn materials_are_paid_back_across_three_payments_before_the_work_is_shared() {
 			contribution: materials,
 			creditor: eve(),
 			amount: 1_500,
+			asset: None,
 		}));
 		assert!(crate::Holdings::<Test>::get(p, eve()).is_none());
 		assert_eq!(DebtLedgers::<Test>::get(p), DebtLedger { owed: 1_500, repaid: 0, claimed: 0 });
@@ -237,6 +238,7 @@ fn a_one_time_bounty_is_paid_from_the_treasury_or_owed() {
 			contribution: owed,
 			creditor: dave(),
 			amount: 50,
+			asset: None,
 		}));
 		assert_eq!(crate::Holdings::<Test>::get(p, dave()).unwrap().units, 10);
 		// A funded treasury pays at acceptance.
@@ -256,6 +258,7 @@ fn a_one_time_bounty_is_paid_from_the_treasury_or_owed() {
 			contribution: paid,
 			to: eve(),
 			amount: 100,
+			asset: None,
 		}));
 		assert!(Debts::<Test>::get(eve(), paid).is_none());
 		assert_eq!(free(&Commons::treasury_account(p)), ED + 900);
@@ -403,9 +406,11 @@ fn a_revoked_debt_is_owed_to_the_treasury_and_forgiven_once_the_queue_reaches_it
 		// Revoked: what Eve claimed stays hers, the rest of her claim is forgiven at once (the
 		// queue had reached it), and the honest debt is repaid next.
 		assert_ok!(Commons::revoke_contribution(project_origin(p), fraud));
-		assert!(
-			commons_events().contains(&Event::DebtForgiven { contribution: fraud, amount: 300 })
-		);
+		assert!(commons_events().contains(&Event::DebtForgiven {
+			contribution: fraud,
+			amount: 300,
+			asset: None
+		}));
 		assert!(commons_events().contains(&Event::DebtSettled { contribution: fraud }));
 		assert!(Debts::<Test>::get(eve(), fraud).is_none());
 		assert_eq!(
@@ -440,9 +445,11 @@ fn a_revoked_debt_behind_others_is_repaid_to_the_treasury_until_forgiven() {
 		// Anyone claims it: the 50 go to the treasury, the rest is forgiven.
 		assert_ok!(Commons::claim_debt(RuntimeOrigin::signed(dave()), fraud));
 		assert_eq!(free(&Commons::treasury_account(p)), treasury + 50);
-		assert!(
-			commons_events().contains(&Event::DebtForgiven { contribution: fraud, amount: 350 })
-		);
+		assert!(commons_events().contains(&Event::DebtForgiven {
+			contribution: fraud,
+			amount: 350,
+			asset: None
+		}));
 		assert!(Debts::<Test>::get(eve(), fraud).is_none());
 		// The last debt is next.
 		pay(p, 100);
@@ -467,6 +474,7 @@ fn previews_match_what_happens() {
 			Commons::preview_contribution(p, WORK, 3),
 			Some(ContributionPreview {
 				equation_version: 2,
+				asset: None,
 				units: 30,
 				max_units: 60,
 				reviewer_units: 3,
@@ -505,6 +513,7 @@ fn conservation_over_random_sequences_of_every_kind() {
 	let people = [dave(), eve(), ferdie()];
 	// What the sequences reached, over all seeds: the test is not vacuous.
 	let (mut repaid, mut bounties, mut revoked_debts) = (0u128, 0u32, 0u32);
+	let mut repaid_in_usd = 0u128;
 	for seed in 1u64..=30 {
 		test(|| {
 			let mut rng = seed;
@@ -515,12 +524,45 @@ fn conservation_over_random_sequences_of_every_kind() {
 			let upstream = create_project(&bob());
 			assert_ok!(Commons::mint(upstream, &alice(), 1));
 			let p = project();
+			// Expenses in a stablecoin too, repaid from payments in it.
+			const USD: u32 = 7;
+			assert_ok!(Commons::register_asset(RuntimeOrigin::root(), USD, 3, MAX_DEBT));
+			assert_ok!(<crate::mock::Assets as frame_support::traits::fungibles::Mutate<
+				AccountId,
+			>>::mint_into(USD, &alice(), 10_000_000));
+			// The creditors hold some already, so that any claim of theirs can be paid.
+			for who in &people {
+				assert_ok!(<crate::mock::Assets as frame_support::traits::fungibles::Mutate<
+					AccountId,
+				>>::mint_into(USD, who, 1_000));
+			}
+			let accept = vec![USD].try_into().unwrap();
+			assert_ok!(Commons::set_accepted_assets(project_origin(p), p, accept));
+			let mut kinds = sensorica_kinds();
+			kinds
+				.try_push(kind(
+					"expense",
+					0,
+					None,
+					ClaimKind::ReimbursableIn { asset: USD, price: 2 },
+				))
+				.unwrap();
+			assert_ok!(Commons::set_value_equation(project_origin(p), p, kinds));
 			let mut accepted_ids: Vec<ContributionId> = Vec::new();
 			for _ in 0..50 {
 				let who = &people[next(people.len() as u64) as usize];
-				match next(6) {
+				match next(7) {
+					6 => {
+						let amount = next(5_000) as u128 + 1;
+						assert_ok!(Commons::pay_income_in(
+							RuntimeOrigin::signed(alice()),
+							p,
+							USD,
+							amount
+						));
+					},
 					0 | 1 => {
-						let kind = next(3) as KindIndex;
+						let kind = next(4) as KindIndex;
 						let quantity = next(300) as u128 + 1;
 						let id = submit(who, p, kind, quantity);
 						approve(&bob(), id, Some(next(quantity as u64) as u128 + 1));
@@ -591,6 +633,9 @@ fn conservation_over_random_sequences_of_every_kind() {
 			let ledger = DebtLedgers::<Test>::get(p);
 			assert_eq!(ledger.claimed, ledger.repaid, "seed {seed}: repaid debts left unclaimed");
 			repaid += ledger.repaid;
+			let in_usd = crate::AssetDebtLedgers::<Test>::get(p, USD);
+			assert_eq!(in_usd.claimed, in_usd.repaid, "seed {seed}: debts in USD left unclaimed");
+			repaid_in_usd += in_usd.repaid;
 			let events = commons_events();
 			bounties +=
 				events.iter().filter(|e| matches!(e, Event::BountyPaid { .. })).count() as u32;
@@ -605,7 +650,10 @@ fn conservation_over_random_sequences_of_every_kind() {
 			assert!(left <= holders.len() as u128 + 1, "seed {seed}: {left} planck left");
 		});
 	}
-	assert!(repaid > 0 && bounties > 0 && revoked_debts > 0, "{repaid} {bounties} {revoked_debts}");
+	assert!(
+		repaid > 0 && repaid_in_usd > 0 && bounties > 0 && revoked_debts > 0,
+		"{repaid} {repaid_in_usd} {bounties} {revoked_debts}"
+	);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Unit tests, by concern. Every test ends by checking the pallet's invariants.
 
 mod appeals;
+mod asset_debts;
 mod assets;
 mod cleanup;
 mod config;
