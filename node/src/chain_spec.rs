@@ -10,7 +10,10 @@ use commons_runtime::{
 use sc_network::config::MultiaddrWithPeerId;
 use sc_service::{ChainType, Properties};
 use serde::Deserialize;
-use sp_core::{crypto::Ss58Codec, ed25519, sr25519};
+use sp_core::{
+	crypto::{DeriveJunction, Pair, Ss58Codec},
+	ed25519, sr25519,
+};
 
 /// The chain specification of Commons Chain.
 pub type ChainSpec = sc_service::GenericChainSpec;
@@ -49,6 +52,35 @@ pub fn development() -> Result<ChainSpec, String> {
 		genesis_config_presets::DEVELOPMENT,
 		ChainType::Development,
 	)
+}
+
+/// `--chain load`: the development chain with `COMMONS_LOAD_ACCOUNTS` (default 1,000) more
+/// accounts, `//load//0`, `//load//1`, ... of the dev phrase, each funded in CMN and the test
+/// dollar and a founder of the founding project (see `scripts/load.sh`).
+pub fn load() -> Result<ChainSpec, String> {
+	let count: u32 = match std::env::var("COMMONS_LOAD_ACCOUNTS") {
+		Ok(v) => v.parse().map_err(|e| format!("COMMONS_LOAD_ACCOUNTS `{v}`: {e}"))?,
+		Err(_) => 1_000,
+	};
+	let root = sr25519::Pair::from_string("//load", None)
+		.map_err(|e| format!("the load accounts' root key: {e:?}"))?;
+	let accounts = (0..count)
+		.map(|i| {
+			let junction = DeriveJunction::from(i.to_string()).harden();
+			root.derive(core::iter::once(junction), None)
+				.map(|(pair, _)| AccountId::from(pair.public()))
+				.map_err(|e| format!("load account {i}: {e:?}"))
+		})
+		.collect::<Result<Vec<_>, _>>()?;
+	let wasm =
+		WASM_BINARY.ok_or_else(|| "the node was built without the runtime's wasm".to_string())?;
+	Ok(ChainSpec::builder(wasm, None)
+		.with_name("Commons Load Test")
+		.with_id("commons_load")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_patch(genesis_config_presets::load(accounts))
+		.with_properties(properties())
+		.build())
 }
 
 /// `--chain local`: four invulnerable validators, a fifth funded operator (Eve).

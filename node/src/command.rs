@@ -40,6 +40,7 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development()?),
+			"load" => Box::new(chain_spec::load()?),
 			"" | "local" => Box::new(chain_spec::local_testnet()?),
 			id if id.starts_with("production:") => Box::new(chain_spec::production(
 				std::path::Path::new(id.trim_start_matches("production:")),
@@ -48,7 +49,7 @@ impl SubstrateCli for Cli {
 				let file = std::path::PathBuf::from(path);
 				if !file.is_file() {
 					return Err(format!(
-						"unknown chain `{path}`: expected `dev`, `local`, `production:<network file>` or the path of a chain-spec JSON file"
+						"unknown chain `{path}`: expected `dev`, `local`, `load`, `production:<network file>` or the path of a chain-spec JSON file"
 					));
 				}
 				Box::new(

@@ -89,6 +89,16 @@ fn genesis(
 	endowed: Vec<AccountId>,
 	desired_candidates: u32,
 ) -> Value {
+	genesis_with(invulnerables, endowed, desired_candidates, founders(), dev_accounts())
+}
+
+fn genesis_with(
+	invulnerables: Vec<(AccountId, SessionKeys)>,
+	endowed: Vec<AccountId>,
+	desired_candidates: u32,
+	founders: Vec<Founder<AccountId>>,
+	dollar_holders: Vec<AccountId>,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
@@ -103,7 +113,7 @@ fn genesis(
 				creator: Sr25519Keyring::Alice.to_account_id(),
 				name: b"Commons Chain".to_vec(),
 			}),
-			founders: founders(),
+			founders,
 			chain_governance: test_governance(),
 			project_governance: test_governance(),
 			governance_floor: None,
@@ -114,7 +124,7 @@ fn genesis(
 				min_balance: DOLLAR / 100,
 				// Ten thousand dollars at most owed for one contribution.
 				max_debt: 10_000 * DOLLAR,
-				balances: dev_accounts().into_iter().map(|a| (a, 1_000_000 * DOLLAR)).collect(),
+				balances: dollar_holders.into_iter().map(|a| (a, 1_000_000 * DOLLAR)).collect(),
 			}],
 		},
 		session: SessionConfig {
@@ -152,6 +162,23 @@ fn local_testnet() -> Value {
 		// Four invulnerables and at most one candidate: invulnerables hold 4 of 5 seats (80%),
 		// more than the two thirds GRANDPA needs.
 		1,
+	)
+}
+
+/// The genesis of a load test (the node's `--chain load`): the development chain, where each of
+/// `accounts` also holds a million CMN and a million test dollars and is a founder of the
+/// founding project with 100 value units. The node derives the accounts (`//load//0`, ...).
+pub fn load(accounts: Vec<AccountId>) -> Value {
+	let mut endowed = dev_accounts();
+	endowed.extend(accounts.iter().cloned());
+	let mut founders = founders();
+	founders.extend(accounts.into_iter().map(|who| Founder { who, units: 100 }));
+	genesis_with(
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		endowed.clone(),
+		0,
+		founders,
+		endowed,
 	)
 }
 

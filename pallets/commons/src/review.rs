@@ -7,6 +7,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 		Get,
 	},
+	weights::Weight,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -16,7 +17,7 @@ use sp_runtime::{
 use crate::{
 	signing::{self, SignedAttestationOf, ATTESTATION_TAG},
 	types::*,
-	Attestations, Config, Error, Event, Forfeited, HoldReason, Holdings, Pallet,
+	Attestations, Config, Error, Event, Forfeited, HoldReason, Holdings, Pallet, WeightInfo,
 };
 
 /// `approvals / (approvals + rejections) ≥ threshold`, in exact integer arithmetic (the
@@ -56,7 +57,7 @@ impl<T: Config> Pallet<T> {
 		assessed_quantity: Option<Quantity>,
 		assessed_rate: Option<FixedU128>,
 		note: NoteOf<T>,
-	) -> DispatchResult {
+	) -> Result<AttestationOutcome, DispatchError> {
 		let assessment = Assessment { quantity: assessed_quantity, rate: assessed_rate };
 		let checked = Self::check_attestation(contribution, &reviewer, assessment)?;
 		Self::apply_attestation(checked, reviewer, verdict, assessment, note, false)
@@ -113,7 +114,59 @@ impl<T: Config> Pallet<T> {
 		Ok(Checked { id, contribution, maintainers: project.maintainers, holders: project.holders })
 	}
 
+	/// What reading the attestations of `n` maintainers (to count who may still review, when
+	/// maintainers review) adds to an attestation, from the benchmarks.
+	fn maintainer_reads_weight(n: u32) -> Weight {
+		T::WeightInfo::attest_pending(n).saturating_sub(T::WeightInfo::attest_pending(0))
+	}
+
+	/// What an attestation whose deciding path is benchmarked as `deciding` is charged before
+	/// dispatch: deciding, after reading every maintainer's attestation, and what accepting may
+	/// settle in assets.
+	pub fn attestation_charge(deciding: Weight) -> Weight {
+		deciding
+			.saturating_add(Self::maintainer_reads_weight(T::MaxMaintainers::get()))
+			.saturating_add(Self::acceptance_extra_weight())
+	}
+
+	/// What an attestation cost: the benchmarked attestation that decides nothing after
+	/// reading as many maintainers' attestations as it did, or, if it decided, the deciding
+	/// path after those reads. Never more than [`Self::attestation_charge`].
+	pub fn attestation_weight(outcome: AttestationOutcome, deciding: Weight) -> Weight {
+		let actual = if outcome.decided {
+			deciding
+				.saturating_add(Self::maintainer_reads_weight(outcome.read))
+				.saturating_add(Self::acceptance_extra_weight())
+		} else {
+			T::WeightInfo::attest_pending(outcome.read)
+		};
+		actual.min(Self::attestation_charge(deciding))
+	}
+
+	/// What relaying `relayed` attestations is charged before dispatch: each deciding, after
+	/// reading every maintainer's attestation.
+	pub fn relay_charge(relayed: u32) -> Weight {
+		let per_item = Self::maintainer_reads_weight(T::MaxMaintainers::get())
+			.saturating_add(Self::acceptance_extra_weight());
+		T::WeightInfo::relay_attestations(relayed)
+			.saturating_add(per_item.saturating_mul(relayed.into()))
+	}
+
+	/// What relaying `relayed` attestations cost: the benchmarked relay of attestations that
+	/// decide nothing, the maintainers' attestations read, and for each that decided what
+	/// deciding adds to an attestation. Never more than [`Self::relay_charge`].
+	pub fn relay_weight(relayed: u32, outcome: RelayOutcome) -> Weight {
+		let deciding = T::WeightInfo::attest()
+			.saturating_add(Self::acceptance_extra_weight())
+			.saturating_sub(T::WeightInfo::attest_pending(0));
+		T::WeightInfo::relay_pending_attestations(relayed)
+			.saturating_add(Self::maintainer_reads_weight(outcome.read))
+			.saturating_add(deciding.saturating_mul(outcome.decided.into()))
+			.min(Self::relay_charge(relayed))
+	}
+
 	/// Counts a checked attestation and decides the contribution if the verdicts allow.
+	/// Returns whether it decided, and how many maintainers' attestations it read.
 	pub(crate) fn apply_attestation(
 		checked: Checked<T>,
 		reviewer: T::AccountId,
@@ -121,7 +174,7 @@ impl<T: Config> Pallet<T> {
 		assessment: Assessment,
 		note: NoteOf<T>,
 		relayed: bool,
-	) -> DispatchResult {
+	) -> Result<AttestationOutcome, DispatchError> {
 		let Checked { id, mut contribution, maintainers, holders } = checked;
 		let Assessment { quantity: assessed_quantity, rate: assessed_rate } = assessment;
 		match verdict {
@@ -162,57 +215,61 @@ impl<T: Config> Pallet<T> {
 			relayed,
 		});
 
-		let remaining = Self::remaining_reviewers(id, &contribution, &maintainers, holders);
+		let (remaining, read) = Self::remaining_reviewers(id, &contribution, &maintainers, holders);
 		let rules = contribution.policy.rules;
-		match decide(
+		let decided = match decide(
 			contribution.approvals.len() as u32,
 			contribution.rejections,
 			remaining,
 			&rules,
 		) {
-			Decision::Accept => Self::accept(id, contribution),
-			Decision::Reject => Self::reject(id, contribution),
+			Decision::Accept => Self::accept(id, contribution).map(|()| true),
+			Decision::Reject => Self::reject(id, contribution).map(|()| true),
 			Decision::Undecided => {
 				crate::Contributions::<T>::insert(id, contribution);
-				Ok(())
+				Ok(false)
 			},
-		}
+		}?;
+		Ok(AttestationOutcome { decided, read })
 	}
 
 	/// How many more reviewers may still attest, at most the seats left of
 	/// [`Config::MaxReviewers`]: when only maintainers review, the current maintainers (other
 	/// than the contributor) who have not; when holders review, the project's holders and
 	/// maintainers less the verdicts cast (each holder or maintainer counted once, so never
-	/// fewer than really remain); when anyone reviews, the seats.
+	/// fewer than really remain); when anyone reviews, the seats. Also returns how many
+	/// attestations it read.
 	fn remaining_reviewers(
 		id: ContributionId,
 		c: &Contribution<T>,
 		maintainers: &MaintainersOf<T>,
 		holders: u32,
-	) -> u32 {
+	) -> (u32, u32) {
 		let cast = (c.approvals.len() as u32).saturating_add(c.rejections);
 		let seats = T::MaxReviewers::get().saturating_sub(cast);
-		let eligible = match c.policy.rules.reviewers {
+		let (eligible, read) = match c.policy.rules.reviewers {
 			ReviewerSet::Maintainers => {
 				// At most `MaxMaintainers` reads.
-				maintainers
+				let eligible = maintainers
 					.iter()
 					.filter(|m| **m != c.contributor && !Attestations::<T>::contains_key(id, *m))
-					.count() as u32
+					.count() as u32;
+				(eligible, maintainers.len() as u32)
 			},
 			ReviewerSet::Holders => {
-				holders.saturating_add(maintainers.len() as u32).saturating_sub(cast)
+				(holders.saturating_add(maintainers.len() as u32).saturating_sub(cast), 0)
 			},
-			ReviewerSet::Anyone => seats,
+			ReviewerSet::Anyone => (seats, 0),
 		};
-		eligible.min(seats)
+		(eligible.min(seats), read)
 	}
 
-	/// Relays wallet-signed attestations; see the call's docs.
+	/// Relays wallet-signed attestations; see the call's docs. Returns how many decided their
+	/// contributions and how many maintainers' attestations were read.
 	pub(crate) fn do_relay_attestations(
 		items: impl IntoIterator<Item = SignedAttestationOf<T>>,
-	) -> DispatchResult {
-		let mut counted = 0u32;
+	) -> Result<RelayOutcome, DispatchError> {
+		let (mut counted, mut relay) = (0u32, RelayOutcome::default());
 		for (index, item) in items.into_iter().enumerate() {
 			let p = &item.payload;
 			let encoded = codec::Encode::encode(p);
@@ -238,7 +295,7 @@ impl<T: Config> Pallet<T> {
 			});
 			match outcome {
 				Ok(checked) => {
-					Self::apply_attestation(
+					let one = Self::apply_attestation(
 						checked,
 						item.reviewer,
 						p.verdict,
@@ -247,6 +304,8 @@ impl<T: Config> Pallet<T> {
 						true,
 					)?;
 					counted = counted.saturating_add(1);
+					relay.decided = relay.decided.saturating_add(u32::from(one.decided));
+					relay.read = relay.read.saturating_add(one.read);
 				},
 				Err(error) => Self::deposit_event(Event::AttestationFailed {
 					index: index as u32,
@@ -256,7 +315,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(counted > 0, Error::<T>::NoValidAttestation);
-		Ok(())
+		Ok(relay)
 	}
 
 	pub(crate) fn do_finalize(id: ContributionId) -> DispatchResult {

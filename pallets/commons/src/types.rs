@@ -1520,3 +1520,21 @@ pub(crate) enum Decision {
 	/// Wait for more verdicts.
 	Undecided,
 }
+
+/// What counting one attestation did, for its weight.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AttestationOutcome {
+	/// It decided the contribution (accepted or rejected it).
+	pub decided: bool,
+	/// Maintainers' attestations read to count who may still review.
+	pub read: u32,
+}
+
+/// What counting a batch of relayed attestations did, for its weight.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RelayOutcome {
+	/// Attestations that decided their contributions.
+	pub decided: u32,
+	/// Maintainers' attestations read, over all of them.
+	pub read: u32,
+}

@@ -126,7 +126,7 @@ impl pallet_commons::Config for Runtime {
 	type HoldingFee = HoldingFee;
 	/// A fifth of a record's deposit to whoever cleans up what its owner left.
 	type CleanupShare = CleanupShare;
-	type WeightInfo = pallet_commons::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_commons::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }

@@ -6,6 +6,47 @@ use crate::{
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{ArithmeticError, Perbill};
 
+/// An attestation that decides nothing pays the benchmarked attestation that decides nothing,
+/// after the maintainers' attestations it read; one that decides pays the deciding path after
+/// those reads; neither more than was charged before dispatch.
+#[test]
+fn an_attestation_pays_for_what_it_decided() {
+	use crate::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+	type W = <Test as crate::Config>::WeightInfo;
+	test(|| {
+		let p = project_with_three_maintainers();
+		let c = submit(&dave(), p, 0, 4);
+		let call = crate::Call::<Test>::attest {
+			contribution: c,
+			verdict: Verdict::Approve,
+			assessed_quantity: None,
+			note: note(""),
+		};
+		let charged = call.get_dispatch_info().call_weight;
+		let max = <Test as crate::Config>::MaxMaintainers::get();
+		let reads = |n| W::attest_pending(n).saturating_sub(W::attest_pending(0));
+		let extra = Commons::acceptance_extra_weight();
+		assert_eq!(charged, W::attest() + reads(max) + extra);
+		// The three maintainers review: counting who may still review reads three attestations.
+		let post =
+			Commons::attest(RuntimeOrigin::signed(bob()), c, Verdict::Approve, None, note(""))
+				.unwrap();
+		assert_eq!(status(c), ContributionStatus::Pending);
+		assert_eq!(post.actual_weight, Some(W::attest_pending(3)));
+		assert!(
+			W::attest_pending(3).ref_time() < charged.ref_time(),
+			"a pending attestation pays less"
+		);
+		let post =
+			Commons::attest(RuntimeOrigin::signed(charlie()), c, Verdict::Approve, None, note(""))
+				.unwrap();
+		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
+		assert_eq!(post.actual_weight, Some(W::attest() + reads(3) + extra));
+		assert!(post.actual_weight.unwrap().all_lte(charged));
+	});
+}
+
 #[test]
 fn accepted_when_minimum_and_threshold_are_reached() {
 	test(|| {

@@ -9,7 +9,9 @@ use crate::{
 	Attestations, Contributions, Error, Event, SignedContributionNonce,
 };
 use codec::Encode;
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::Get, weights::Weight,
+};
 use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
 use sp_runtime::MultiSignature;
 
@@ -68,6 +70,8 @@ fn signed(key: &Key, payload: Payload) -> Item {
 
 fn relay(items: Vec<Item>) -> sp_runtime::DispatchResult {
 	Commons::relay_attestations(RuntimeOrigin::signed(ferdie()), items.try_into().unwrap())
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// A project whose maintainers are the given wallet keys, with one pending contribution by Dave.
@@ -114,6 +118,90 @@ fn relayed_attestations_count_for_every_key_type() {
 		}
 		assert!(matches!(status(c), ContributionStatus::Accepted { units: 30, .. }));
 	});
+}
+
+/// A relay pays for what its attestations did: the relay of attestations that decide nothing,
+/// plus, for each that decided, what deciding adds to an attestation; never more than was
+/// charged before dispatch.
+#[test]
+fn a_relay_pays_for_the_decisions_it_made() {
+	use crate::WeightInfo;
+	type W = <Test as crate::Config>::WeightInfo;
+	test(|| {
+		let keys = [Key::Sr(sr25519_pair("Rev1")), Key::Ed(ed25519_pair("Rev2"))];
+		let p = create_project(&alice());
+		let maintainers: Vec<AccountId> = keys.iter().map(Key::account).collect();
+		set_maintainers(p, &maintainers);
+		assert_ok!(Commons::set_review_policy(
+			RuntimeOrigin::root(),
+			p,
+			ReviewRules { min_approvals: 2, ..default_rules() }
+		));
+		let (c1, c2) = (submit(&dave(), p, 0, 3), submit(&dave(), p, 0, 3));
+		// Rev1 approves c2 on chain; then Rev1's approval of c1 (not deciding) and Rev2's of
+		// c2 (deciding) are relayed together.
+		let rev1 = keys[0].account();
+		assert_ok!(Commons::attest(
+			RuntimeOrigin::signed(rev1),
+			c2,
+			Verdict::Approve,
+			None,
+			note("")
+		));
+		let items: BoundedVec<Item, _> = vec![
+			signed(&keys[0], payload(c1, Verdict::Approve)),
+			signed(&keys[1], payload(c2, Verdict::Approve)),
+		]
+		.try_into()
+		.unwrap();
+		let charged = crate::Call::<Test>::relay_attestations { items: items.clone() }
+			.get_dispatch_info()
+			.call_weight;
+		let post = Commons::relay_attestations(RuntimeOrigin::signed(ferdie()), items).unwrap();
+		assert_eq!(status(c1), ContributionStatus::Pending);
+		assert!(matches!(status(c2), ContributionStatus::Accepted { .. }));
+		assert_eq!(charged, Commons::relay_charge(2));
+		// Both contributions are reviewed by the two maintainers: two attestations read each.
+		let deciding = W::attest()
+			.saturating_add(Commons::acceptance_extra_weight())
+			.saturating_sub(W::attest_pending(0));
+		let reads = W::attest_pending(4).saturating_sub(W::attest_pending(0));
+		let expected = W::relay_pending_attestations(2)
+			.saturating_add(reads)
+			.saturating_add(deciding)
+			.min(charged);
+		assert_eq!(post.actual_weight, Some(expected));
+		assert!(expected.all_lte(charged));
+		assert!(expected.any_lt(charged), "one that did not decide pays less");
+	});
+}
+
+/// Whatever a relay's attestations decide, it is never charged more after dispatch than
+/// before.
+#[test]
+fn a_relay_is_never_charged_more_than_before_dispatch() {
+	use crate::WeightInfo;
+	type W = <Test as crate::Config>::WeightInfo;
+	let max = <Test as crate::Config>::MaxRelayBatch::get();
+	let maintainers = <Test as crate::Config>::MaxMaintainers::get();
+	for relayed in 1..=max {
+		let charged = Commons::relay_charge(relayed);
+		assert!(charged.all_gte(W::relay_attestations(relayed)));
+		let mut last = Weight::zero();
+		for decided in 0..=relayed {
+			for read in [0, relayed, relayed * maintainers] {
+				let outcome = crate::RelayOutcome { decided, read };
+				let actual = Commons::relay_weight(relayed, outcome);
+				assert!(
+					actual.all_lte(charged),
+					"{relayed} relayed, {decided} decided, {read} read"
+				);
+				assert!(actual.all_gte(last), "more decisions or reads never cost less");
+				last = actual;
+			}
+			last = Commons::relay_weight(relayed, crate::RelayOutcome { decided, read: 0 });
+		}
+	}
 }
 
 #[test]
