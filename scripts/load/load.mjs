@@ -28,7 +28,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync, accessSync, constants as fsConstants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +36,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
+
+// The tests' helper: a free port, never the same one twice in a process.
+import { freePort } from '../../tests/lib/node.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Constants and scenarios
@@ -155,18 +157,6 @@ function median(xs) {
 }
 
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A dispatch error as `pallet.Error` (or its kind), as tests/e2e/chain.mjs names them. */
 function errorName(api, dispatchError) {
