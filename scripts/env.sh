@@ -1,5 +1,5 @@
 # Shared settings; sourced by the other scripts (not executed on its own).
-# Sets ROOT (repo root), CARGO_TARGET_DIR (exported), NODE_BIN and UPGRADE_WASM.
+# Sets ROOT (repo root), CARGO_TARGET_DIR (exported), NODE_BIN and PRODUCTION_WASM.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -12,8 +12,9 @@ esac
 export CARGO_TARGET_DIR
 
 NODE_BIN="$CARGO_TARGET_DIR/release/commons-node"
-# The runtime one spec_version higher (crate commons-runtime-upgrade), for the upgrade test.
-UPGRADE_WASM="$CARGO_TARGET_DIR/release/wbuild/commons-runtime-upgrade/commons_runtime_upgrade.compact.compressed.wasm"
+# The runtime a network runs (crate commons-runtime-production, built with the node): the code
+# of production chain specs, and the upgrade the end-to-end suite votes in.
+PRODUCTION_WASM="$CARGO_TARGET_DIR/release/wbuild/commons-runtime-production/commons_runtime_production.compact.compressed.wasm"
 
 # frame-benchmarking-cli carries a test runtime for `benchmark storage --mode validate-block`
 # (a parachain measurement this chain does not use); skipping its wasm saves a whole runtime

@@ -157,7 +157,8 @@ fn amount(what: &str, s: &str) -> Result<u128, String> {
 }
 
 /// The chain spec of a real network, from the operator's file: a live chain with the
-/// production governance; refused if it holds a well-known development key.
+/// production governance and the production runtime (no benchmarks, the metadata hash);
+/// refused if it holds a well-known development key.
 pub fn production(path: &Path) -> Result<ChainSpec, String> {
 	let shown = path.display();
 	let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
@@ -197,8 +198,9 @@ pub fn production(path: &Path) -> Result<ChainSpec, String> {
 		.iter()
 		.map(|a| MultiaddrWithPeerId::from_str(a).map_err(|e| format!("boot node `{a}`: {e}")))
 		.collect::<Result<Vec<_>, String>>()?;
-	let wasm =
-		WASM_BINARY.ok_or_else(|| "the node was built without the runtime's wasm".to_string())?;
+	// The production build (`runtime/production`), not the development one of the test chains.
+	let wasm = commons_runtime_production::WASM_BINARY
+		.ok_or_else(|| "the node was built without the production runtime's wasm".to_string())?;
 	let protocol_id = file.protocol_id.unwrap_or_else(|| file.id.clone());
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(&file.name)
@@ -215,6 +217,10 @@ pub fn production(path: &Path) -> Result<ChainSpec, String> {
 mod tests {
 	use super::*;
 	use sc_service::ChainSpec as _;
+
+	fn hex(bytes: &[u8]) -> String {
+		bytes.iter().map(|b| format!("{b:02x}")).collect()
+	}
 
 	fn example() -> std::path::PathBuf {
 		Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/network.example.json")
@@ -238,6 +244,11 @@ mod tests {
 		);
 		assert_eq!(commons["governanceFloor"]["minVoters"], 3);
 		assert_eq!(patch["session"]["keys"].as_array().map(Vec::len), Some(4));
+		// It carries the production build, not the development one the node runs `--dev` on.
+		let code = json["genesis"]["runtimeGenesis"]["code"].as_str().expect("code");
+		let production = commons_runtime_production::WASM_BINARY.expect("built");
+		assert_eq!(code, format!("0x{}", hex(production)));
+		assert_ne!(Some(production), WASM_BINARY, "the development build differs");
 		// The raw spec builds too: the genesis is valid.
 		spec.as_json(true).expect("a raw spec builds from the genesis");
 	}

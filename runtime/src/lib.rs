@@ -12,7 +12,7 @@
 // `construct_runtime` expands to a large amount of code.
 #![recursion_limit = "256"]
 
-#[cfg(all(feature = "std", not(feature = "spec-bump")))]
+#[cfg(all(feature = "std", not(feature = "production")))]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
@@ -61,33 +61,38 @@ pub mod opaque {
 }
 pub use opaque::SessionKeys;
 
-/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
-/// `transaction_version` when a call's encoding changes (2: `appeal` and `accept_appeal` take
-/// a quantity; 3: a relayed attestation's payload names the contributor and the content; 4:
-/// contribution kinds carry a rate range and a claim kind, a relayed attestation an assessed
-/// rate).
-#[cfg(not(feature = "spec-bump"))]
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("commons"),
-	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
-	authoring_version: 1,
-	spec_version: 109,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 4,
-	system_version: 1,
-};
-
-/// The same runtime one `spec_version` higher: built (feature `spec-bump`, crate
-/// `commons-runtime-upgrade`) only to test a runtime upgrade by the chain's vote end to end.
-#[cfg(feature = "spec-bump")]
+/// The runtime's version. Bump `spec_version` with every change of runtime logic (both
+/// below), and `transaction_version` when a call's encoding changes (2: `appeal` and
+/// `accept_appeal` take a quantity; 3: a relayed attestation's payload names the contributor
+/// and the content; 4: contribution kinds carry a rate range and a claim kind, a relayed
+/// attestation an assessed rate).
+///
+/// This is the development build, the one the node carries for `--dev`, `--chain local` and
+/// `--chain load` and benchmarks with (feature `runtime-benchmarks`).
+#[cfg(not(feature = "production"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("commons"),
 	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
 	authoring_version: 1,
 	spec_version: 110,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 4,
+	system_version: 1,
+};
+
+/// The version of the build a network runs (feature `production`, crate
+/// `commons-runtime-production`: no benchmarks, the metadata hash for `CheckMetadataHash`):
+/// the same code one `spec_version` above the development build, so that a development chain
+/// can vote it in as an upgrade (the end-to-end upgrade test does).
+#[cfg(feature = "production")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("commons"),
+	impl_name: alloc::borrow::Cow::Borrowed("commons-node"),
+	authoring_version: 1,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,

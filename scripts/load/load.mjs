@@ -51,13 +51,17 @@ const MAX_PROPOSALS = 16; // MaxLiveProposals per scope
 const PER_PROPOSER = 4; // MaxProposalsPerProposer
 const FULL_ENDS = new Set(['HitBlockWeightLimit', 'HitBlockSizeLimit', 'HitDeadline']);
 
-/** The scenarios, in the order they run. `section`/`method` name the counted call. */
+/**
+ * The scenarios, in the order they run. `section`/`method` name the counted call. `refund`:
+ * about how many more a block holds than the charge before dispatch says, for the calls that
+ * declare a lower weight after it (the default count is sized by the charge, times this).
+ */
 const SCENARIOS = [
   { key: 'transfer', call: 'balances.transfer_keep_alive', section: 'balances', method: 'transferKeepAlive' },
   { key: 'submit', call: 'commons.submit_contribution', section: 'commons', method: 'submitContribution' },
-  { key: 'attest', call: 'commons.attest (non-deciding)', section: 'commons', method: 'attest' },
-  { key: 'decide', call: 'commons.attest (deciding: accepts)', section: 'commons', method: 'attest' },
-  { key: 'relay', call: 'commons.relay_attestations (per attestation)', section: 'commons', method: 'relayAttestations', items: true },
+  { key: 'attest', call: 'commons.attest (non-deciding)', section: 'commons', method: 'attest', refund: 7 },
+  { key: 'decide', call: 'commons.attest (deciding: accepts)', section: 'commons', method: 'attest', refund: 4 },
+  { key: 'relay', call: 'commons.relay_attestations (per attestation)', section: 'commons', method: 'relayAttestations', items: true, refund: 5 },
   { key: 'vote', call: 'commons.vote', section: 'commons', method: 'vote' },
   { key: 'pay_income', call: 'commons.pay_income', section: 'commons', method: 'payIncome' },
   { key: 'claim', call: 'commons.claim', section: 'commons', method: 'claim' },
@@ -985,7 +989,7 @@ async function main() {
       const def = defs[meta.key];
       // How much one block holds, by the runtime's numbers, and so the default count.
       const cap = await chain.capacity(def.sample(), 1);
-      const capItems = def.perItem ? cap.perBlock * RELAY_BATCH : cap.perBlock;
+      const capItems = (def.perItem ? cap.perBlock * RELAY_BATCH : cap.perBlock) * (meta.refund ?? 1);
       let count = cli.counts[meta.key]
         ?? (cli.quick ? (meta.key === 'transfer' ? Math.ceil(capItems * QUICK_TRANSFER_FACTOR) : QUICK_COUNTS[meta.key])
           : Math.ceil(capItems * cli.blocksFactor));

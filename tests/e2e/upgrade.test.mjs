@@ -1,26 +1,40 @@
 // A runtime upgrade by the chain's vote, as Polkadot does it: the chain's members (the
 // holders of the recognised founding project's units) vote `system.authorizeUpgrade(hash)`
 // by quadratic vote; once it is enacted, anyone submits the code with
-// `system.applyAuthorizedUpgrade`. The code is this runtime one spec_version higher
-// (crate commons-runtime-upgrade, path in $COMMONS_UPGRADE_WASM).
+// `system.applyAuthorizedUpgrade`. The code is the production runtime (crate
+// commons-runtime-production, path in $COMMONS_PRODUCTION_WASM): no benchmarks, the metadata
+// hash compiled in, one spec_version above the development build the dev chain starts on.
+// Wallets and Ledger devices sign `CheckMetadataHash` in mode 1 with the hash of the metadata
+// (RFC 78): the development build refuses such a transaction, the production build takes it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { startNode, stopAll, withLog } from '../lib/node.mjs';
 import { connect, eventsOf, keyring, propose, send, waitPastBlock } from './chain.mjs';
 
 after(stopAll);
 
 function upgradeCode() {
-  const path = process.env.COMMONS_UPGRADE_WASM;
-  if (!path) throw new Error('COMMONS_UPGRADE_WASM is not set (scripts/test.sh sets it)');
+  const path = process.env.COMMONS_PRODUCTION_WASM;
+  if (!path) throw new Error('COMMONS_PRODUCTION_WASM is not set (scripts/test.sh sets it)');
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new Error(`COMMONS_UPGRADE_WASM=${path} is unreadable: build it with cargo build --release -p commons-runtime-upgrade --features runtime-benchmarks (${e.message})`);
+    throw new Error(`COMMONS_PRODUCTION_WASM=${path} is unreadable: build it with cargo build --release -p commons-node (${e.message})`);
   }
+}
+
+/** The RFC 78 metadata hash of the runtime `client` talks to, with the chain's token. */
+async function metadataHash(client) {
+  const metadata = (await client.call.metadata.metadataAtVersion(15)).unwrap().toU8a(true);
+  const props = await client.rpc.system.properties();
+  return u8aToHex(merkleizeMetadata(metadata, {
+    decimals: props.tokenDecimals.unwrap()[0].toNumber(),
+    tokenSymbol: props.tokenSymbol.unwrap()[0].toString(),
+  }).digest());
 }
 
 describe('runtime upgrade by the chain vote', () => {
@@ -41,6 +55,10 @@ describe('runtime upgrade by the chain vote', () => {
     withLog(node, async () => {
       const code = upgradeCode();
       const before = api.runtimeVersion.specVersion.toNumber();
+      // The compressed code fits the share of a block that normal transactions may fill.
+      const maxLength = api.consts.system.blockLength.max;
+      console.log(`production runtime: ${code.length} bytes compressed (normal block: ${maxLength.normal.toNumber()})`);
+      assert.ok(code.length < maxLength.normal.toNumber(), 'the upgrade fits a normal block');
       // State that must survive: the founders' units, a project and its contribution, balances.
       const { events: created } = await send(api, api.tx.commons.createProject('before the upgrade', 'ipfs://x',
         [{ name: 'work', unit: 'hour', rate: 10n ** 18n }],
@@ -55,6 +73,13 @@ describe('runtime upgrade by the chain vote', () => {
         eve: (await client.query.system.account(k.eve.address)).data.toJSON(),
         units: (await client.call.commonsApi.units(0, k.bob.address)).toJSON(),
       });
+
+      // The development build has no metadata hash compiled in: a wallet's transaction in
+      // mode 1 cannot be checked (1011: CannotLookup).
+      const devHash = await metadataHash(api);
+      await assert.rejects(
+        send(api, api.tx.balances.transferKeepAlive(k.dave.address, 10n ** 12n), k.ferdie, { mode: 1, metadataHash: devHash }),
+        /1011|lookup/i, 'the development build refuses mode 1');
 
       // Eve holds no units in a recognised project: she is not a chain member.
       const authorize = api.tx.system.authorizeUpgrade(blake2AsHex(code, 256));
@@ -103,6 +128,20 @@ describe('runtime upgrade by the chain vote', () => {
         assert.equal(events.filter(({ event }) => event.section === 'system' && event.method === 'CodeUpdated').length, 1,
           'the code was updated in the block that applied it');
         assert.equal(await snapshot(fresh), state, 'state is intact');
+
+        // A wallet signs in mode 1 with the metadata hash: the production build checks it
+        // and takes the transaction. With another hash (the old runtime's) the signed payload
+        // differs from what the chain checks: refused as a bad signature (1010).
+        const hash = await metadataHash(fresh);
+        assert.notEqual(hash, devHash, 'the hash commits to the metadata, spec_version included');
+        const transfer = () => fresh.tx.balances.transferKeepAlive(k.dave.address, 10n ** 12n);
+        await assert.rejects(send(fresh, transfer(), k.ferdie, { mode: 1, metadataHash: devHash }),
+          /1010|bad signature/i, 'a wrong metadata hash is refused');
+        const daveBefore = (await fresh.query.system.account(k.dave.address)).data.free.toBigInt();
+        const { events: signed } = await send(fresh, transfer(), k.ferdie, { mode: 1, metadataHash: hash });
+        assert.equal(eventsOf(signed, 'system', 'ExtrinsicSuccess').length >= 1, true);
+        const daveAfter = (await fresh.query.system.account(k.dave.address)).data.free.toBigInt();
+        assert.equal(daveAfter - daveBefore, 10n ** 12n, 'the mode-1 transfer was applied');
       } finally {
         await fresh.disconnect();
       }

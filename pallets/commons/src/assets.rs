@@ -67,10 +67,11 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// What an acceptance may cost beyond the benchmarked native paths: every minted account
-	/// settled in each asset, and a bounty paid (or owed) in an asset.
-	pub fn acceptance_extra_weight() -> Weight {
-		Self::asset_settlement_weight(Self::minted_accounts())
+	/// What an acceptance that mints to `accounts` accounts may cost beyond the benchmarked
+	/// native paths: each of them settled in every asset, and a bounty paid (or owed) in an
+	/// asset.
+	pub fn acceptance_extra_weight(accounts: u32) -> Weight {
+		Self::asset_settlement_weight(accounts)
 			.saturating_add(T::DbWeight::get().reads_writes(6, 6))
 	}
 

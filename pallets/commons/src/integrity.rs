@@ -8,7 +8,7 @@ use sp_runtime::{
 	Perbill,
 };
 
-use crate::{types::*, Config, DefaultGovernance, Pallet, WeightInfo};
+use crate::{types::*, Config, DefaultGovernance, Pallet};
 
 impl<T: Config> Pallet<T> {
 	/// Asserts the assumptions the pallet makes about the runtime's constants.
@@ -72,7 +72,7 @@ impl<T: Config> Pallet<T> {
 			"a block must have room for a project enactment"
 		);
 		// An appeal's call must be enactable in either scope.
-		let accept = T::WeightInfo::accept_appeal();
+		let accept = Pallet::<T>::accept_appeal_weight(T::MaxReviewers::get());
 		assert!(
 			accept.all_lte(T::MaxProjectEnactmentWeight::get())
 				&& accept.all_lte(T::MaxChainEnactmentWeight::get()),

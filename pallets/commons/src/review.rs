@@ -120,49 +120,90 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::attest_pending(n).saturating_sub(T::WeightInfo::attest_pending(0))
 	}
 
-	/// What an attestation whose deciding path is benchmarked as `deciding` is charged before
-	/// dispatch: deciding, after reading every maintainer's attestation, and what accepting may
-	/// settle in assets.
-	pub fn attestation_charge(deciding: Weight) -> Weight {
-		deciding
-			.saturating_add(Self::maintainer_reads_weight(T::MaxMaintainers::get()))
-			.saturating_add(Self::acceptance_extra_weight())
+	/// What deciding adds to an attestation that decides nothing, when the deciding path is
+	/// benchmarked as `deciding(r)` for a contribution accepted with `r` approvals: that path
+	/// less the pending one, and what accepting may settle in assets for the accounts it mints
+	/// to (the contributor and the approvers). A rejection is charged as the heaviest
+	/// acceptance.
+	pub fn deciding_weight(decided: Decided, deciding: fn(u32) -> Weight) -> Weight {
+		let accepting = |approvals: u32| {
+			deciding(approvals)
+				.saturating_add(Self::acceptance_extra_weight(approvals.saturating_add(1)))
+				.saturating_sub(T::WeightInfo::attest_pending(0))
+		};
+		match decided {
+			Decided::Nothing => Weight::zero(),
+			Decided::Accepted { approvals } => {
+				accepting(approvals.clamp(1, T::MaxReviewers::get()))
+			},
+			Decided::Rejected => accepting(T::MaxReviewers::get()),
+		}
+	}
+
+	/// What an attestation whose deciding path is benchmarked as `deciding(r)` is charged
+	/// before dispatch: the heaviest decision, after reading every maintainer's attestation.
+	pub fn attestation_charge(deciding: fn(u32) -> Weight) -> Weight {
+		T::WeightInfo::attest_pending(T::MaxMaintainers::get())
+			.saturating_add(Self::deciding_weight(Decided::Rejected, deciding))
 	}
 
 	/// What an attestation cost: the benchmarked attestation that decides nothing after
-	/// reading as many maintainers' attestations as it did, or, if it decided, the deciding
-	/// path after those reads. Never more than [`Self::attestation_charge`].
-	pub fn attestation_weight(outcome: AttestationOutcome, deciding: Weight) -> Weight {
-		let actual = if outcome.decided {
-			deciding
-				.saturating_add(Self::maintainer_reads_weight(outcome.read))
-				.saturating_add(Self::acceptance_extra_weight())
-		} else {
-			T::WeightInfo::attest_pending(outcome.read)
-		};
-		actual.min(Self::attestation_charge(deciding))
+	/// reading as many maintainers' attestations as it did, and what its decision added (for
+	/// an acceptance, by the approvals it minted to). Never more than
+	/// [`Self::attestation_charge`].
+	pub fn attestation_weight(outcome: AttestationOutcome, deciding: fn(u32) -> Weight) -> Weight {
+		T::WeightInfo::attest_pending(outcome.read)
+			.saturating_add(Self::deciding_weight(outcome.decided, deciding))
+			.min(Self::attestation_charge(deciding))
 	}
 
 	/// What relaying `relayed` attestations is charged before dispatch: each deciding, after
 	/// reading every maintainer's attestation.
 	pub fn relay_charge(relayed: u32) -> Weight {
 		let per_item = Self::maintainer_reads_weight(T::MaxMaintainers::get())
-			.saturating_add(Self::acceptance_extra_weight());
+			.saturating_add(Self::acceptance_extra_weight(Self::minted_accounts()));
 		T::WeightInfo::relay_attestations(relayed)
 			.saturating_add(per_item.saturating_mul(relayed.into()))
 	}
 
 	/// What relaying `relayed` attestations cost: the benchmarked relay of attestations that
-	/// decide nothing, the maintainers' attestations read, and for each that decided what
-	/// deciding adds to an attestation. Never more than [`Self::relay_charge`].
+	/// decide nothing, the maintainers' attestations read, and what deciding added to each
+	/// that decided. Never more than [`Self::relay_charge`].
 	pub fn relay_weight(relayed: u32, outcome: RelayOutcome) -> Weight {
-		let deciding = T::WeightInfo::attest()
-			.saturating_add(Self::acceptance_extra_weight())
-			.saturating_sub(T::WeightInfo::attest_pending(0));
 		T::WeightInfo::relay_pending_attestations(relayed)
 			.saturating_add(Self::maintainer_reads_weight(outcome.read))
-			.saturating_add(deciding.saturating_mul(outcome.decided.into()))
+			.saturating_add(outcome.deciding)
 			.min(Self::relay_charge(relayed))
+	}
+
+	/// What finalizing is charged before dispatch: the heavier of the optimistic acceptance
+	/// with the most approvals and the rejection.
+	pub fn finalize_charge() -> Weight {
+		Self::finalize_weight(Some(T::MaxReviewers::get().saturating_sub(1)))
+			.max(T::WeightInfo::finalize_unaccepted())
+	}
+
+	/// What finalizing cost: the acceptance with the approvals it minted to (`Some`), or the
+	/// rejection, which is heavier than expiring (`None`). Never more than
+	/// [`Self::finalize_charge`].
+	pub fn finalize_weight(accepted: Option<u32>) -> Weight {
+		match accepted {
+			Some(approvals) => {
+				let approvals = approvals.min(T::MaxReviewers::get().saturating_sub(1));
+				T::WeightInfo::finalize(approvals)
+					.saturating_add(Self::acceptance_extra_weight(approvals.saturating_add(1)))
+			},
+			None => T::WeightInfo::finalize_unaccepted(),
+		}
+	}
+
+	/// What accepting an appeal is charged before dispatch: the contribution's approvers
+	/// minted to, at most `MaxReviewers − 1` (a contribution with more would have been
+	/// accepted).
+	pub fn accept_appeal_weight(approvals: u32) -> Weight {
+		let approvals = approvals.min(T::MaxReviewers::get().saturating_sub(1));
+		T::WeightInfo::accept_appeal(approvals)
+			.saturating_add(Self::acceptance_extra_weight(approvals.saturating_add(1)))
 	}
 
 	/// Counts a checked attestation and decides the contribution if the verdicts allow.
@@ -217,17 +258,15 @@ impl<T: Config> Pallet<T> {
 
 		let (remaining, read) = Self::remaining_reviewers(id, &contribution, &maintainers, holders);
 		let rules = contribution.policy.rules;
-		let decided = match decide(
-			contribution.approvals.len() as u32,
-			contribution.rejections,
-			remaining,
-			&rules,
-		) {
-			Decision::Accept => Self::accept(id, contribution).map(|()| true),
-			Decision::Reject => Self::reject(id, contribution).map(|()| true),
+		let approvals = contribution.approvals.len() as u32;
+		let decided = match decide(approvals, contribution.rejections, remaining, &rules) {
+			Decision::Accept => {
+				Self::accept(id, contribution).map(|()| Decided::Accepted { approvals })
+			},
+			Decision::Reject => Self::reject(id, contribution).map(|()| Decided::Rejected),
 			Decision::Undecided => {
 				crate::Contributions::<T>::insert(id, contribution);
-				Ok(false)
+				Ok(Decided::Nothing)
 			},
 		}?;
 		Ok(AttestationOutcome { decided, read })
@@ -304,8 +343,13 @@ impl<T: Config> Pallet<T> {
 						true,
 					)?;
 					counted = counted.saturating_add(1);
-					relay.decided = relay.decided.saturating_add(u32::from(one.decided));
+					if one.decided != Decided::Nothing {
+						relay.decided = relay.decided.saturating_add(1);
+					}
 					relay.read = relay.read.saturating_add(one.read);
+					relay.deciding = relay
+						.deciding
+						.saturating_add(Self::deciding_weight(one.decided, T::WeightInfo::attest));
 				},
 				Err(error) => Self::deposit_event(Event::AttestationFailed {
 					index: index as u32,
@@ -318,7 +362,8 @@ impl<T: Config> Pallet<T> {
 		Ok(relay)
 	}
 
-	pub(crate) fn do_finalize(id: ContributionId) -> DispatchResult {
+	/// Returns the approvals of the contribution if it accepted it.
+	pub(crate) fn do_finalize(id: ContributionId) -> Result<Option<u32>, DispatchError> {
 		let c = Self::contribution(id)?;
 		ensure!(c.status.is_pending(), Error::<T>::NotPending);
 		ensure!(
@@ -328,13 +373,13 @@ impl<T: Config> Pallet<T> {
 		let rules = c.policy.rules;
 		let approvals = c.approvals.len() as u32;
 		if rules.optimistic && c.rejections == 0 {
-			Self::accept(id, c)
+			Self::accept(id, c).map(|()| Some(approvals))
 		} else if c.rejections > 0 && !meets_threshold(approvals, c.rejections, rules.threshold) {
 			// The reviewers who looked at it rejected it: its deposit is forfeit, and it may be
 			// appealed.
-			Self::reject(id, c)
+			Self::reject(id, c).map(|()| None)
 		} else {
-			Self::expire(id, c)
+			Self::expire(id, c).map(|()| None)
 		}
 	}
 

@@ -1521,11 +1521,28 @@ pub(crate) enum Decision {
 	Undecided,
 }
 
+/// What counting one attestation decided, for its weight.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Decided {
+	/// It left the contribution pending.
+	#[default]
+	Nothing,
+	/// It accepted the contribution, which had `approvals` approvals: units minted to the
+	/// contributor and to the approvers rewarded.
+	Accepted {
+		/// The contribution's approvals, this one included.
+		approvals: u32,
+	},
+	/// It rejected the contribution (charged as the heaviest acceptance: never measured
+	/// apart).
+	Rejected,
+}
+
 /// What counting one attestation did, for its weight.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AttestationOutcome {
-	/// It decided the contribution (accepted or rejected it).
-	pub decided: bool,
+	/// What it decided.
+	pub decided: Decided,
 	/// Maintainers' attestations read to count who may still review.
 	pub read: u32,
 }
@@ -1537,4 +1554,7 @@ pub struct RelayOutcome {
 	pub decided: u32,
 	/// Maintainers' attestations read, over all of them.
 	pub read: u32,
+	/// What deciding added to those attestations, over all of them (see
+	/// `Pallet::deciding_weight`).
+	pub deciding: Weight,
 }

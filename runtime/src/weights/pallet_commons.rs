@@ -7,7 +7,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -48,10 +48,10 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Storage: `Commons::NextProjectId` (r:1 w:1)
 	/// Proof: `Commons::NextProjectId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Projects` (r:0 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::ReviewPolicies` (r:0 w:1)
@@ -60,13 +60,13 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::ValueEquations` (`max_values`: None, `max_size`: Some(1945), added: 4420, mode: `MaxEncodedLen`)
 	fn create_project() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `567`
-		//  Estimated: `8799`
-		// Minimum execution time: 184_550_000 picoseconds.
-		Weight::from_parts(322_642_000, 0)
-			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(8))
+		//  Measured:  `427`
+		//  Estimated: `6196`
+		// Minimum execution time: 160_267_000 picoseconds.
+		Weight::from_parts(177_032_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2163`
 		//  Estimated: `5410`
-		// Minimum execution time: 47_570_000 picoseconds.
-		Weight::from_parts(91_762_000, 0)
+		// Minimum execution time: 40_009_000 picoseconds.
+		Weight::from_parts(49_133_000, 0)
 			.saturating_add(Weight::from_parts(0, 5410))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `833`
 		//  Estimated: `4399`
-		// Minimum execution time: 27_149_000 picoseconds.
-		Weight::from_parts(57_239_000, 0)
+		// Minimum execution time: 20_511_000 picoseconds.
+		Weight::from_parts(28_102_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `739`
 		//  Estimated: `4399`
-		// Minimum execution time: 20_786_000 picoseconds.
-		Weight::from_parts(48_088_000, 0)
+		// Minimum execution time: 15_714_000 picoseconds.
+		Weight::from_parts(27_140_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1523`
 		//  Estimated: `8799`
-		// Minimum execution time: 265_623_000 picoseconds.
-		Weight::from_parts(406_127_000, 0)
+		// Minimum execution time: 236_190_000 picoseconds.
+		Weight::from_parts(319_434_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(22))
@@ -174,8 +174,6 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::ReviewPolicies` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::NextContributionId` (r:1 w:1)
 	/// Proof: `Commons::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Contributions` (r:0 w:1)
@@ -184,13 +182,13 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn submit_contribution() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2530`
+		//  Measured:  `2356`
 		//  Estimated: `5410`
-		// Minimum execution time: 108_050_000 picoseconds.
-		Weight::from_parts(140_535_000, 0)
+		// Minimum execution time: 90_855_000 picoseconds.
+		Weight::from_parts(113_558_000, 0)
 			.saturating_add(Weight::from_parts(0, 5410))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -204,8 +202,6 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::ReviewPolicies` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::NextContributionId` (r:1 w:1)
 	/// Proof: `Commons::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Contributions` (r:0 w:1)
@@ -214,13 +210,13 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn submit_signed_contribution() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2550`
+		//  Measured:  `2410`
 		//  Estimated: `5410`
-		// Minimum execution time: 234_733_000 picoseconds.
-		Weight::from_parts(310_537_000, 0)
+		// Minimum execution time: 193_577_000 picoseconds.
+		Weight::from_parts(309_109_000, 0)
 			.saturating_add(Weight::from_parts(0, 5410))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)
@@ -236,8 +232,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1574`
 		//  Estimated: `5018`
-		// Minimum execution time: 83_269_000 picoseconds.
-		Weight::from_parts(121_214_000, 0)
+		// Minimum execution time: 72_468_000 picoseconds.
+		Weight::from_parts(120_458_000, 0)
 			.saturating_add(Weight::from_parts(0, 5018))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -270,15 +266,21 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	fn attest() -> Weight {
+	/// The range of component `r` is `[1, 16]`.
+	fn attest(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3298`
-		//  Estimated: `45377`
-		// Minimum execution time: 755_350_000 picoseconds.
-		Weight::from_parts(946_281_000, 0)
-			.saturating_add(Weight::from_parts(0, 45377))
-			.saturating_add(T::DbWeight::get().reads(60))
-			.saturating_add(T::DbWeight::get().writes(58))
+		//  Measured:  `1983 + r * (86 ±0)`
+		//  Estimated: `5018 + r * (2611 ±0)`
+		// Minimum execution time: 187_238_000 picoseconds.
+		Weight::from_parts(227_257_957, 0)
+			.saturating_add(Weight::from_parts(0, 5018))
+			// Standard Error: 204_239
+			.saturating_add(Weight::from_parts(50_181_628, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(10))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(r.into()))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)
@@ -289,17 +291,17 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// The range of component `m` is `[0, 16]`.
 	fn attest_pending(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2567 + m * (41 ±0)`
-		//  Estimated: `5018 + m * (2742 ±7)`
-		// Minimum execution time: 44_312_000 picoseconds.
-		Weight::from_parts(68_323_400, 0)
+		//  Measured:  `2585 + m * (46 ±0)`
+		//  Estimated: `5018 + m * (2739 ±7)`
+		// Minimum execution time: 35_943_000 picoseconds.
+		Weight::from_parts(54_594_275, 0)
 			.saturating_add(Weight::from_parts(0, 5018))
-			// Standard Error: 84_076
-			.saturating_add(Weight::from_parts(4_557_916, 0).saturating_mul(m.into()))
+			// Standard Error: 53_664
+			.saturating_add(Weight::from_parts(4_064_691, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(Weight::from_parts(0, 2742).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2739).saturating_mul(m.into()))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -314,11 +316,11 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `840 + n * (1729 ±0)`
 		//  Estimated: `4399 + n * (4028 ±0)`
-		// Minimum execution time: 166_090_000 picoseconds.
-		Weight::from_parts(26_586_967, 0)
+		// Minimum execution time: 143_943_000 picoseconds.
+		Weight::from_parts(187_618_073, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
-			// Standard Error: 2_630_680
-			.saturating_add(Weight::from_parts(167_802_595, 0).saturating_mul(n.into()))
+			// Standard Error: 1_991_063
+			.saturating_add(Weight::from_parts(120_656_629, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -352,15 +354,21 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	fn attest_assessing() -> Weight {
+	/// The range of component `r` is `[1, 16]`.
+	fn attest_assessing(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3415`
-		//  Estimated: `45377`
-		// Minimum execution time: 812_090_000 picoseconds.
-		Weight::from_parts(906_748_000, 0)
-			.saturating_add(Weight::from_parts(0, 45377))
-			.saturating_add(T::DbWeight::get().reads(61))
-			.saturating_add(T::DbWeight::get().writes(59))
+		//  Measured:  `2049 + r * (86 ±0)`
+		//  Estimated: `6196 + r * (2611 ±0)`
+		// Minimum execution time: 237_122_000 picoseconds.
+		Weight::from_parts(308_964_519, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			// Standard Error: 318_618
+			.saturating_add(Weight::from_parts(42_100_299, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(11))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(r.into()))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -397,11 +405,11 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1240 + n * (2100 ±0)`
 		//  Estimated: `4399 + n * (44387 ±0)`
-		// Minimum execution time: 948_620_000 picoseconds.
-		Weight::from_parts(992_830_000, 0)
+		// Minimum execution time: 836_651_000 picoseconds.
+		Weight::from_parts(984_390_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
-			// Standard Error: 16_256_768
-			.saturating_add(Weight::from_parts(1_004_996_349, 0).saturating_mul(n.into()))
+			// Standard Error: 12_868_611
+			.saturating_add(Weight::from_parts(1_002_770_627, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((54_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -434,15 +442,43 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::PendingContributions` (r:0 w:1)
 	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	fn finalize() -> Weight {
+	/// The range of component `r` is `[0, 15]`.
+	fn finalize(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2954`
-		//  Estimated: `42766`
-		// Minimum execution time: 708_138_000 picoseconds.
-		Weight::from_parts(800_351_000, 0)
-			.saturating_add(Weight::from_parts(0, 42766))
-			.saturating_add(T::DbWeight::get().reads(56))
-			.saturating_add(T::DbWeight::get().writes(54))
+		//  Measured:  `1994 + r * (64 ±0)`
+		//  Estimated: `5018 + r * (2611 ±0)`
+		// Minimum execution time: 135_921_000 picoseconds.
+		Weight::from_parts(198_948_471, 0)
+			.saturating_add(Weight::from_parts(0, 5018))
+			// Standard Error: 251_282
+			.saturating_add(Weight::from_parts(48_493_931, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(r.into()))
+	}
+	/// Storage: `Commons::Contributions` (r:1 w:1)
+	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Projects` (r:1 w:1)
+	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::Forfeited` (r:0 w:1)
+	/// Proof: `Commons::Forfeited` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PendingContributions` (r:0 w:1)
+	/// Proof: `Commons::PendingContributions` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	fn finalize_unaccepted() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1708`
+		//  Estimated: `6196`
+		// Minimum execution time: 79_758_000 picoseconds.
+		Weight::from_parts(92_698_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)
@@ -456,7 +492,7 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::Appeals` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Attestations` (r:16 w:16)
 	/// Proof: `Commons::Attestations` (`max_values`: None, `max_size`: Some(353), added: 2828, mode: `MaxEncodedLen`)
@@ -464,13 +500,13 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::Forfeited` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn remove_contribution() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3659`
+		//  Measured:  `3557`
 		//  Estimated: `46238`
-		// Minimum execution time: 182_079_000 picoseconds.
-		Weight::from_parts(218_660_000, 0)
+		// Minimum execution time: 149_241_000 picoseconds.
+		Weight::from_parts(202_029_000, 0)
 			.saturating_add(Weight::from_parts(0, 46238))
-			.saturating_add(T::DbWeight::get().reads(24))
-			.saturating_add(T::DbWeight::get().writes(22))
+			.saturating_add(T::DbWeight::get().reads(23))
+			.saturating_add(T::DbWeight::get().writes(21))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -486,8 +522,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1264`
 		//  Estimated: `31671`
-		// Minimum execution time: 70_600_000 picoseconds.
-		Weight::from_parts(136_207_000, 0)
+		// Minimum execution time: 58_737_000 picoseconds.
+		Weight::from_parts(95_351_000, 0)
 			.saturating_add(Weight::from_parts(0, 31671))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -500,8 +536,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `6196`
-		// Minimum execution time: 70_573_000 picoseconds.
-		Weight::from_parts(120_869_000, 0)
+		// Minimum execution time: 60_800_000 picoseconds.
+		Weight::from_parts(83_954_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -520,19 +556,19 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::IncomePolicies` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::DebtLedgers` (r:1 w:1)
 	/// Proof: `Commons::DebtLedgers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:11 w:11)
+	/// Storage: `System::Account` (r:10 w:10)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:1 w:1)
 	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn pay_income() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3280`
+		//  Measured:  `3177`
 		//  Estimated: `31671`
-		// Minimum execution time: 965_876_000 picoseconds.
-		Weight::from_parts(1_527_307_000, 0)
+		// Minimum execution time: 918_141_000 picoseconds.
+		Weight::from_parts(1_263_274_000, 0)
 			.saturating_add(Weight::from_parts(0, 31671))
-			.saturating_add(T::DbWeight::get().reads(35))
-			.saturating_add(T::DbWeight::get().writes(22))
+			.saturating_add(T::DbWeight::get().reads(34))
+			.saturating_add(T::DbWeight::get().writes(21))
 	}
 	/// Storage: `Commons::Projects` (r:9 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -552,8 +588,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3207`
 		//  Estimated: `31671`
-		// Minimum execution time: 899_494_000 picoseconds.
-		Weight::from_parts(1_316_214_000, 0)
+		// Minimum execution time: 787_869_000 picoseconds.
+		Weight::from_parts(883_810_000, 0)
 			.saturating_add(Weight::from_parts(0, 31671))
 			.saturating_add(T::DbWeight::get().reads(32))
 			.saturating_add(T::DbWeight::get().writes(21))
@@ -572,8 +608,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1499`
 		//  Estimated: `6196`
-		// Minimum execution time: 98_557_000 picoseconds.
-		Weight::from_parts(122_868_000, 0)
+		// Minimum execution time: 85_186_000 picoseconds.
+		Weight::from_parts(138_355_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -588,8 +624,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1316`
 		//  Estimated: `6196`
-		// Minimum execution time: 83_512_000 picoseconds.
-		Weight::from_parts(100_870_000, 0)
+		// Minimum execution time: 71_606_000 picoseconds.
+		Weight::from_parts(107_550_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -608,8 +644,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1264`
 		//  Estimated: `31671`
-		// Minimum execution time: 67_084_000 picoseconds.
-		Weight::from_parts(120_434_000, 0)
+		// Minimum execution time: 58_086_000 picoseconds.
+		Weight::from_parts(96_263_000, 0)
 			.saturating_add(Weight::from_parts(0, 31671))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -626,8 +662,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `863`
 		//  Estimated: `3675`
-		// Minimum execution time: 53_880_000 picoseconds.
-		Weight::from_parts(91_072_000, 0)
+		// Minimum execution time: 43_404_000 picoseconds.
+		Weight::from_parts(74_360_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -643,11 +679,11 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `917 + n * (7 ±0)`
 		//  Estimated: `4399 + n * (2511 ±0)`
-		// Minimum execution time: 29_853_000 picoseconds.
-		Weight::from_parts(54_551_905, 0)
+		// Minimum execution time: 23_314_000 picoseconds.
+		Weight::from_parts(35_583_558, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
-			// Standard Error: 117_442
-			.saturating_add(Weight::from_parts(5_405_558, 0).saturating_mul(n.into()))
+			// Standard Error: 101_053
+			.saturating_add(Weight::from_parts(3_773_726, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -673,10 +709,10 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn pay_income_in() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3248`
+		//  Measured:  `3249`
 		//  Estimated: `31671`
-		// Minimum execution time: 353_826_000 picoseconds.
-		Weight::from_parts(592_331_000, 0)
+		// Minimum execution time: 305_093_000 picoseconds.
+		Weight::from_parts(473_612_000, 0)
 			.saturating_add(Weight::from_parts(0, 31671))
 			.saturating_add(T::DbWeight::get().reads(34))
 			.saturating_add(T::DbWeight::get().writes(14))
@@ -695,17 +731,15 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_asset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2104`
+		//  Measured:  `2003`
 		//  Estimated: `11306`
-		// Minimum execution time: 129_598_000 picoseconds.
-		Weight::from_parts(223_373_000, 0)
+		// Minimum execution time: 106_629_000 picoseconds.
+		Weight::from_parts(167_098_000, 0)
 			.saturating_add(Weight::from_parts(0, 11306))
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Commons::Projects` (r:1 w:0)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
@@ -726,13 +760,13 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 4]`.
 	fn claim_assets_for(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1921 + n * (82 ±0)`
+		//  Measured:  `1960 + n * (82 ±0)`
 		//  Estimated: `11306 + n * (5218 ±0)`
-		// Minimum execution time: 130_933_000 picoseconds.
-		Weight::from_parts(94_784_111, 0)
+		// Minimum execution time: 111_666_000 picoseconds.
+		Weight::from_parts(69_867_713, 0)
 			.saturating_add(Weight::from_parts(0, 11306))
-			// Standard Error: 481_112
-			.saturating_add(Weight::from_parts(123_920_386, 0).saturating_mul(n.into()))
+			// Standard Error: 670_559
+			.saturating_add(Weight::from_parts(98_375_136, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -753,8 +787,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1552`
 		//  Estimated: `6208`
-		// Minimum execution time: 93_928_000 picoseconds.
-		Weight::from_parts(153_778_000, 0)
+		// Minimum execution time: 72_838_000 picoseconds.
+		Weight::from_parts(93_729_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -769,8 +803,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1070`
 		//  Estimated: `4399`
-		// Minimum execution time: 38_140_000 picoseconds.
-		Weight::from_parts(70_274_000, 0)
+		// Minimum execution time: 31_827_000 picoseconds.
+		Weight::from_parts(50_425_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -781,17 +815,17 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::IncomeStates` (r:1 w:1)
 	/// Proof: `Commons::IncomeStates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3364`
-		//  Estimated: `6196`
-		// Minimum execution time: 296_253_000 picoseconds.
-		Weight::from_parts(366_877_000, 0)
-			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(4))
+		//  Measured:  `3330`
+		//  Estimated: `4399`
+		// Minimum execution time: 250_482_000 picoseconds.
+		Weight::from_parts(278_473_000, 0)
+			.saturating_add(Weight::from_parts(0, 4399))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Commons::ChainGovernance` (r:1 w:0)
 	/// Proof: `Commons::ChainGovernance` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
@@ -817,21 +851,19 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Holdings` (r:8 w:0)
 	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Proposals` (r:0 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(1167), added: 3642, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2550`
+		//  Measured:  `2272`
 		//  Estimated: `4197809`
-		// Minimum execution time: 218_410_000 picoseconds.
-		Weight::from_parts(342_630_000, 0)
+		// Minimum execution time: 186_276_000 picoseconds.
+		Weight::from_parts(295_909_000, 0)
 			.saturating_add(Weight::from_parts(0, 4197809))
-			.saturating_add(T::DbWeight::get().reads(35))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(34))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Commons::Proposals` (r:1 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(1167), added: 3642, mode: `MaxEncodedLen`)
@@ -843,19 +875,17 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::VoiceCredits` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::ChainGovernance` (r:1 w:0)
 	/// Proof: `Commons::ChainGovernance` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1242`
+		//  Measured:  `964`
 		//  Estimated: `21878`
-		// Minimum execution time: 137_149_000 picoseconds.
-		Weight::from_parts(220_317_000, 0)
+		// Minimum execution time: 115_672_000 picoseconds.
+		Weight::from_parts(206_456_000, 0)
 			.saturating_add(Weight::from_parts(0, 21878))
-			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Commons::Proposals` (r:1 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(1167), added: 3642, mode: `MaxEncodedLen`)
@@ -863,24 +893,20 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::Votes` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::VoiceCredits` (r:1 w:1)
 	/// Proof: `Commons::VoiceCredits` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1110`
+		//  Measured:  `832`
 		//  Estimated: `4632`
-		// Minimum execution time: 98_787_000 picoseconds.
-		Weight::from_parts(114_542_000, 0)
+		// Minimum execution time: 86_789_000 picoseconds.
+		Weight::from_parts(152_747_000, 0)
 			.saturating_add(Weight::from_parts(0, 4632))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Commons::Proposals` (r:1 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(1167), added: 3642, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::LiveProposals` (r:1 w:1)
@@ -889,13 +915,13 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::OpenProposals` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `955`
+		//  Measured:  `677`
 		//  Estimated: `4632`
-		// Minimum execution time: 89_944_000 picoseconds.
-		Weight::from_parts(103_305_000, 0)
+		// Minimum execution time: 72_268_000 picoseconds.
+		Weight::from_parts(123_242_000, 0)
 			.saturating_add(Weight::from_parts(0, 4632))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Commons::Proposals` (r:1 w:1)
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(1167), added: 3642, mode: `MaxEncodedLen`)
@@ -921,8 +947,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1278`
 		//  Estimated: `13928`
-		// Minimum execution time: 116_960_000 picoseconds.
-		Weight::from_parts(156_388_000, 0)
+		// Minimum execution time: 100_999_000 picoseconds.
+		Weight::from_parts(159_767_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -967,8 +993,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3063`
 		//  Estimated: `7808`
-		// Minimum execution time: 154_798_000 picoseconds.
-		Weight::from_parts(262_180_000, 0)
+		// Minimum execution time: 129_653_000 picoseconds.
+		Weight::from_parts(216_111_000, 0)
 			.saturating_add(Weight::from_parts(0, 7808))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -993,15 +1019,21 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::RecentHolders` (`max_values`: None, `max_size`: Some(509), added: 2984, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn accept_appeal() -> Weight {
+	/// Storage: `Commons::RecognisedProjects` (r:1 w:0)
+	/// Proof: `Commons::RecognisedProjects` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ReviewRewards` (r:1 w:1)
+	/// Proof: `Commons::ReviewRewards` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 15]`.
+	fn accept_appeal(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2908`
-		//  Estimated: `6196`
-		// Minimum execution time: 163_753_000 picoseconds.
-		Weight::from_parts(270_831_000, 0)
+		//  Measured:  `1948 + r * (64 ±0)`
+		//  Estimated: `6196 + r * (1771 ±0)`
+		// Minimum execution time: 136_833_000 picoseconds.
+		Weight::from_parts(214_937_972, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(Weight::from_parts(0, 1771).saturating_mul(r.into()))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)
@@ -1028,9 +1060,11 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5665 + h * (130 ±0)`
 		//  Estimated: `45377 + h * (2611 ±0)`
-		// Minimum execution time: 580_777_000 picoseconds.
-		Weight::from_parts(831_775_382, 0)
+		// Minimum execution time: 511_369_000 picoseconds.
+		Weight::from_parts(743_264_798, 0)
 			.saturating_add(Weight::from_parts(0, 45377))
+			// Standard Error: 2_412_112
+			.saturating_add(Weight::from_parts(14_178_579, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(40))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(54))
@@ -1056,8 +1090,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1370`
 		//  Estimated: `6212`
-		// Minimum execution time: 87_017_000 picoseconds.
-		Weight::from_parts(107_166_000, 0)
+		// Minimum execution time: 72_278_000 picoseconds.
+		Weight::from_parts(92_007_000, 0)
 			.saturating_add(Weight::from_parts(0, 6212))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -1072,8 +1106,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `847`
 		//  Estimated: `4399`
-		// Minimum execution time: 21_125_000 picoseconds.
-		Weight::from_parts(25_443_000, 0)
+		// Minimum execution time: 16_955_000 picoseconds.
+		Weight::from_parts(29_153_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -1088,8 +1122,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `847`
 		//  Estimated: `4399`
-		// Minimum execution time: 21_758_000 picoseconds.
-		Weight::from_parts(32_283_000, 0)
+		// Minimum execution time: 17_135_000 picoseconds.
+		Weight::from_parts(25_198_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -1108,8 +1142,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `4399`
-		// Minimum execution time: 82_071_000 picoseconds.
-		Weight::from_parts(107_207_000, 0)
+		// Minimum execution time: 70_564_000 picoseconds.
+		Weight::from_parts(90_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -1126,8 +1160,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1192`
 		//  Estimated: `4399`
-		// Minimum execution time: 35_693_000 picoseconds.
-		Weight::from_parts(59_316_000, 0)
+		// Minimum execution time: 29_705_000 picoseconds.
+		Weight::from_parts(58_867_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -1138,8 +1172,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_731_000 picoseconds.
-		Weight::from_parts(15_580_000, 0)
+		// Minimum execution time: 5_848_000 picoseconds.
+		Weight::from_parts(12_138_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -1151,8 +1185,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `366`
 		//  Estimated: `1501`
-		// Minimum execution time: 11_964_000 picoseconds.
-		Weight::from_parts(28_296_000, 0)
+		// Minimum execution time: 9_173_000 picoseconds.
+		Weight::from_parts(15_483_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -1167,8 +1201,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `799`
 		//  Estimated: `4399`
-		// Minimum execution time: 22_250_000 picoseconds.
-		Weight::from_parts(47_333_000, 0)
+		// Minimum execution time: 16_876_000 picoseconds.
+		Weight::from_parts(28_683_000, 0)
 			.saturating_add(Weight::from_parts(0, 4399))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -1186,11 +1220,11 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `721 + r * (109 ±0)`
 		//  Estimated: `1518 + r * (3409 ±0)`
-		// Minimum execution time: 33_181_000 picoseconds.
-		Weight::from_parts(45_399_379, 0)
+		// Minimum execution time: 25_117_000 picoseconds.
+		Weight::from_parts(23_058_344, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
-			// Standard Error: 155_457
-			.saturating_add(Weight::from_parts(20_708_702, 0).saturating_mul(r.into()))
+			// Standard Error: 108_553
+			.saturating_add(Weight::from_parts(17_026_636, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -1208,8 +1242,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `714`
 		//  Estimated: `3640`
-		// Minimum execution time: 73_488_000 picoseconds.
-		Weight::from_parts(81_836_000, 0)
+		// Minimum execution time: 63_234_000 picoseconds.
+		Weight::from_parts(79_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 3640))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -1218,17 +1252,15 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::Proposals` (`max_values`: None, `max_size`: Some(1167), added: 3642, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_proposal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `957`
-		//  Estimated: `6196`
-		// Minimum execution time: 124_273_000 picoseconds.
-		Weight::from_parts(200_108_000, 0)
-			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(4))
+		//  Measured:  `577`
+		//  Estimated: `4632`
+		// Minimum execution time: 59_448_000 picoseconds.
+		Weight::from_parts(104_345_000, 0)
+			.saturating_add(Weight::from_parts(0, 4632))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Commons::VoiceCredits` (r:1 w:1)
 	/// Proof: `Commons::VoiceCredits` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -1236,8 +1268,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `451`
 		//  Estimated: `3546`
-		// Minimum execution time: 23_036_000 picoseconds.
-		Weight::from_parts(46_323_000, 0)
+		// Minimum execution time: 19_359_000 picoseconds.
+		Weight::from_parts(35_252_000, 0)
 			.saturating_add(Weight::from_parts(0, 3546))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -1290,8 +1322,8 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430`
 		//  Estimated: `8799`
-		// Minimum execution time: 219_655_000 picoseconds.
-		Weight::from_parts(368_793_000, 0)
+		// Minimum execution time: 190_232_000 picoseconds.
+		Weight::from_parts(280_406_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(21))

@@ -3,7 +3,7 @@ use crate::{
 	review::{decide, lower_median},
 	Attestations, Error, Event, Projects,
 };
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, traits::Get};
 use sp_runtime::{ArithmeticError, Perbill};
 
 /// An attestation that decides nothing pays the benchmarked attestation that decides nothing,
@@ -25,9 +25,12 @@ fn an_attestation_pays_for_what_it_decided() {
 		};
 		let charged = call.get_dispatch_info().call_weight;
 		let max = <Test as crate::Config>::MaxMaintainers::get();
+		let reviewers = <Test as crate::Config>::MaxReviewers::get();
 		let reads = |n| W::attest_pending(n).saturating_sub(W::attest_pending(0));
-		let extra = Commons::acceptance_extra_weight();
-		assert_eq!(charged, W::attest() + reads(max) + extra);
+		let extra = Commons::acceptance_extra_weight;
+		// The heaviest decision: an acceptance minting to `MaxReviewers` approvers and the
+		// contributor.
+		assert_eq!(charged, W::attest(reviewers) + reads(max) + extra(reviewers + 1));
 		// The three maintainers review: counting who may still review reads three attestations.
 		let post =
 			Commons::attest(RuntimeOrigin::signed(bob()), c, Verdict::Approve, None, note(""))
@@ -42,8 +45,13 @@ fn an_attestation_pays_for_what_it_decided() {
 			Commons::attest(RuntimeOrigin::signed(charlie()), c, Verdict::Approve, None, note(""))
 				.unwrap();
 		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
-		assert_eq!(post.actual_weight, Some(W::attest() + reads(3) + extra));
+		// Accepted with two approvals: minted to them and the contributor.
+		assert_eq!(post.actual_weight, Some(W::attest(2) + reads(3) + extra(3)));
 		assert!(post.actual_weight.unwrap().all_lte(charged));
+		assert!(
+			extra(3).ref_time() < extra(reviewers + 1).ref_time(),
+			"settling three accounts costs less than settling every possible approver"
+		);
 	});
 }
 
@@ -420,5 +428,51 @@ fn verdicts_of_removed_maintainers_do_not_shrink_the_remaining_reviewers() {
 		approve(&charlie(), c, None);
 		approve(&eve(), c, None);
 		assert!(matches!(status(c), ContributionStatus::Accepted { .. }));
+	});
+}
+
+/// A finalization pays for what it decided: an acceptance for the approvers it minted to, a
+/// rejection or an expiry the benchmarked rejection; never more than was charged.
+#[test]
+fn a_finalization_pays_for_what_it_decided() {
+	use crate::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+	type W = <Test as crate::Config>::WeightInfo;
+	test(|| {
+		let optimistic = ReviewRules { optimistic: true, ..default_rules() };
+		let p = create_project_with(&alice(), optimistic);
+		let approved = submit(&dave(), p, 0, 3);
+		let objected = submit(&eve(), p, 0, 3);
+		set_maintainers(p, &[alice(), bob(), charlie()]);
+		approve(&bob(), approved, None);
+		reject(&bob(), objected);
+		let charged = crate::Call::<Test>::finalize { contribution: approved }
+			.get_dispatch_info()
+			.call_weight;
+		let reviewers = <Test as crate::Config>::MaxReviewers::get();
+		assert_eq!(
+			charged,
+			(W::finalize(reviewers - 1) + Commons::acceptance_extra_weight(reviewers))
+				.max(W::finalize_unaccepted())
+		);
+		run_to(1 + REVIEW_PERIOD);
+
+		let post = Commons::finalize(RuntimeOrigin::signed(ferdie()), approved).unwrap();
+		assert!(matches!(status(approved), ContributionStatus::Accepted { units: 30, .. }));
+		// One approver and the contributor minted to.
+		let accepted = W::finalize(1) + Commons::acceptance_extra_weight(2);
+		assert_eq!(post.actual_weight, Some(accepted));
+		assert!(accepted.all_lte(charged));
+		assert!(accepted.ref_time() < charged.ref_time(), "two accounts cost less than sixteen");
+
+		let post = Commons::finalize(RuntimeOrigin::signed(ferdie()), objected).unwrap();
+		assert_eq!(status(objected), ContributionStatus::Rejected);
+		assert_eq!(post.actual_weight, Some(W::finalize_unaccepted()));
+		assert!(W::finalize_unaccepted().all_lte(charged));
+		// Refused before it does anything: charged in full (no post-dispatch weight).
+		assert_noop!(
+			Commons::finalize(RuntimeOrigin::signed(ferdie()), objected),
+			Error::<Test>::NotPending
+		);
 	});
 }

@@ -162,8 +162,9 @@ fn a_relay_pays_for_the_decisions_it_made() {
 		assert!(matches!(status(c2), ContributionStatus::Accepted { .. }));
 		assert_eq!(charged, Commons::relay_charge(2));
 		// Both contributions are reviewed by the two maintainers: two attestations read each.
-		let deciding = W::attest()
-			.saturating_add(Commons::acceptance_extra_weight())
+		// c2 was accepted with two approvals: minted to them and the contributor.
+		let deciding = W::attest(2)
+			.saturating_add(Commons::acceptance_extra_weight(3))
 			.saturating_sub(W::attest_pending(0));
 		let reads = W::attest_pending(4).saturating_sub(W::attest_pending(0));
 		let expected = W::relay_pending_attestations(2)
@@ -184,22 +185,35 @@ fn a_relay_is_never_charged_more_than_before_dispatch() {
 	type W = <Test as crate::Config>::WeightInfo;
 	let max = <Test as crate::Config>::MaxRelayBatch::get();
 	let maintainers = <Test as crate::Config>::MaxMaintainers::get();
+	let reviewers = <Test as crate::Config>::MaxReviewers::get();
+	let decisions = (1..=reviewers)
+		.map(|approvals| crate::Decided::Accepted { approvals })
+		.chain([crate::Decided::Rejected]);
 	for relayed in 1..=max {
 		let charged = Commons::relay_charge(relayed);
 		assert!(charged.all_gte(W::relay_attestations(relayed)));
-		let mut last = Weight::zero();
-		for decided in 0..=relayed {
-			for read in [0, relayed, relayed * maintainers] {
-				let outcome = crate::RelayOutcome { decided, read };
-				let actual = Commons::relay_weight(relayed, outcome);
-				assert!(
-					actual.all_lte(charged),
-					"{relayed} relayed, {decided} decided, {read} read"
-				);
-				assert!(actual.all_gte(last), "more decisions or reads never cost less");
-				last = actual;
+		for each in decisions.clone() {
+			let deciding = Commons::deciding_weight(each, W::attest);
+			let mut last = Weight::zero();
+			for decided in 0..=relayed {
+				for read in [0, relayed, relayed * maintainers] {
+					let deciding = deciding.saturating_mul(decided.into());
+					let outcome = crate::RelayOutcome { decided, read, deciding };
+					let actual = Commons::relay_weight(relayed, outcome);
+					assert!(
+						actual.all_lte(charged),
+						"{relayed} relayed, {decided} decided ({each:?}), {read} read"
+					);
+					assert!(actual.all_gte(last), "more decisions or reads never cost less");
+					last = actual;
+				}
+				let outcome = crate::RelayOutcome {
+					decided,
+					read: 0,
+					deciding: deciding.saturating_mul(decided.into()),
+				};
+				last = Commons::relay_weight(relayed, outcome);
 			}
-			last = Commons::relay_weight(relayed, crate::RelayOutcome { decided, read: 0 });
 		}
 	}
 }
