@@ -29,6 +29,9 @@ command -v clang >/dev/null || missing+=(clang)
 if [ -z "${LIBCLANG_PATH:-}" ] && ! deb_installed libclang-dev; then
 	missing+=(libclang-dev)
 fi
+# The fault tests' hosts: network namespaces and veth links (iproute2), sysctl (procps).
+command -v ip >/dev/null || missing+=(iproute2)
+command -v sysctl >/dev/null || missing+=(procps)
 if ! command -v rustup >/dev/null && ! command -v curl >/dev/null; then
 	missing+=(curl ca-certificates)
 fi

@@ -34,12 +34,14 @@ node_tests() {
 }
 
 # The suites mostly wait for blocks, each on nodes of its own (a dev node each for the
-# lifecycle, the attacks and the upgrade; five validators for the network): all four at once.
-# One after another they took 6.1 (the first two side by side), 3.6 and 1.5 minutes.
+# lifecycle, the attacks and the upgrade; five validators for the network; four validators on
+# hosts of their own and a node on a small disk for the faults): all at once. One after another
+# they took 6.1 (the first two side by side), 3.6 and 1.5 minutes, and FAULTS_MINUTES.
 e2e_tests() {
 	(cd tests/e2e && npm ci --no-audit --no-fund &&
 		export COMMONS_NODE="$NODE_BIN" COMMONS_PRODUCTION_WASM="$PRODUCTION_WASM" &&
-		node --test --test-concurrency=4 lifecycle.test.mjs attacks.test.mjs network.test.mjs upgrade.test.mjs)
+		node --test --test-concurrency=5 lifecycle.test.mjs attacks.test.mjs network.test.mjs \
+			upgrade.test.mjs faults.test.mjs)
 }
 
 # Formatting, then clippy on the workspace's own crates (dependencies are only checked, not

@@ -5,6 +5,7 @@ import { accessSync, constants as fsConstants } from 'node:fs';
 import net from 'node:net';
 import { constants as osConstants } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { rpcSocket as rpcSocket_ } from './hosts.mjs';
 
 const KEEP_LINES = 400; // log lines kept per node
 const KEEP_STDERR = 256 * 1024; // bytes of raw stderr kept per node
@@ -108,22 +109,27 @@ export async function stopAll() {
 
 /**
  * Spawns commons-node with `args` plus --rpc-port/--port on free loopback ports (or the given
- * ones), --no-prometheus, --no-telemetry and --no-mdns. Returns at once; use `ready()` to wait
+ * ones), --no-prometheus, --no-telemetry and --no-mdns; in network namespace `netns` if given,
+ * its RPC then reached through the Unix socket `rpcSocket`. Returns at once; use `ready()` to wait
  * for the RPC server or `waitExit()` for processes expected to fail.
  */
-export async function startNode({ args = [], name = 'node', rpcPort, p2pPort } = {}) {
+export async function startNode({ args = [], name = 'node', rpcPort, p2pPort, netns, rpcSocket } = {}) {
   const bin = nodeBinary();
   rpcPort ??= await freePort();
   p2pPort ??= await freePort();
   const fullArgs = [
     ...args,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
+    // --listen-addr (a host of its own) says where to listen instead.
+    ...(args.includes('--listen-addr') ? [] : ['--port', String(p2pPort)]),
     '--no-prometheus',
     '--no-telemetry',
     '--no-mdns',
   ];
-  const proc = spawn(bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  // On a host of its own (tests/lib/hosts.mjs): `ip netns exec` becomes the node (same pid).
+  const proc = netns
+    ? spawn('ip', ['netns', 'exec', netns, bin, ...fullArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
 
   const lines = [];
   let stderr = '';
@@ -150,6 +156,7 @@ export async function startNode({ args = [], name = 'node', rpcPort, p2pPort } =
     /** RPC to this node; fails fast (fatal) once the process has exited. */
     async rpc(method, params = []) {
       if (exit) throw died(`${method}: node ${name} has exited (${describeExit(exit)})`);
+      if (rpcSocket) return rpcSocket_(rpcSocket, method, params);
       return rpc(node.rpcPort, method, params);
     },
     /** Waits until the node logs its JSON-RPC address; throws with the log tail otherwise. */

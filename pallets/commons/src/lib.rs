@@ -470,10 +470,13 @@ mod cleanup;
 mod contributions;
 mod debts;
 mod enactment;
+#[cfg(feature = "std")]
+pub mod generator;
 mod governance;
 mod income;
 mod integrity;
-#[cfg(any(feature = "try-runtime", test))]
+// Also in `std` builds: the runtime's fuzzer checks them after every block.
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod issuance;
 mod membership;

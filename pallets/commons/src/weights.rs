@@ -344,11 +344,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// The range of component `r` is `[0, 15]`.
-	fn accept_appeal(_r: u32, ) -> Weight {
-		// Minimum execution time: 136_833_000 picoseconds.
-		Weight::from_parts(214_937_972, 0)
+	fn accept_appeal(r: u32, ) -> Weight {
+		// Minimum execution time: 156_348_000 picoseconds.
+		Weight::from_parts(278_492_814, 0)
+			.saturating_add(Weight::from_parts(60_034_812, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
 	}
 	/// The range of component `h` is `[0, 4]`.
 	fn revoke_contribution(h: u32, ) -> Weight {
@@ -649,10 +652,13 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(18))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
-	fn accept_appeal(_r: u32, ) -> Weight {
-		Weight::from_parts(214_937_972, 0)
+	fn accept_appeal(r: u32, ) -> Weight {
+		Weight::from_parts(278_492_814, 0)
+			.saturating_add(Weight::from_parts(60_034_812, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(12))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(9))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(r.into())))
 	}
 	fn revoke_contribution(h: u32, ) -> Weight {
 		Weight::from_parts(743_264_798, 0)

@@ -1003,11 +1003,11 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Forfeited` (r:1 w:1)
 	/// Proof: `Commons::Forfeited` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::Holdings` (r:1 w:1)
+	/// Storage: `Commons::Holdings` (r:16 w:16)
 	/// Proof: `Commons::Holdings` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Projects` (r:1 w:1)
 	/// Proof: `Commons::Projects` (`max_values`: None, `max_size`: Some(934), added: 3409, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::HoldingMarks` (r:1 w:1)
+	/// Storage: `Commons::HoldingMarks` (r:16 w:16)
 	/// Proof: `Commons::HoldingMarks` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::TotalMarks` (r:1 w:1)
 	/// Proof: `Commons::TotalMarks` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
@@ -1017,23 +1017,27 @@ impl<T: frame_system::Config> pallet_commons::WeightInfo for WeightInfo<T> {
 	/// Proof: `Commons::ProjectAssets` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::RecentHolders` (r:1 w:1)
 	/// Proof: `Commons::RecentHolders` (`max_values`: None, `max_size`: Some(509), added: 2984, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::RecognisedProjects` (r:1 w:0)
 	/// Proof: `Commons::RecognisedProjects` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::ReviewRewards` (r:1 w:1)
+	/// Storage: `Commons::ReviewRewards` (r:15 w:15)
 	/// Proof: `Commons::ReviewRewards` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 15]`.
 	fn accept_appeal(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1948 + r * (64 ±0)`
-		//  Estimated: `6196 + r * (1771 ±0)`
-		// Minimum execution time: 136_833_000 picoseconds.
-		Weight::from_parts(214_937_972, 0)
+		//  Measured:  `2003 + r * (64 ±0)`
+		//  Estimated: `6196 + r * (2611 ±0)`
+		// Minimum execution time: 156_348_000 picoseconds.
+		Weight::from_parts(278_492_814, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
+			// Standard Error: 194_151
+			.saturating_add(Weight::from_parts(60_034_812, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(9))
-			.saturating_add(Weight::from_parts(0, 1771).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(r.into()))
 	}
 	/// Storage: `Commons::Contributions` (r:1 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(1553), added: 4028, mode: `MaxEncodedLen`)

@@ -42,3 +42,5 @@ pub fn run_to(n: u32) {
 		Scheduler::on_initialize(next);
 	}
 }
+
+pub mod fuzz;

@@ -342,11 +342,8 @@ fn conservation_per_asset_across_projects_linked_upstream() {
 	let (mut claims, mut hops, mut moves) = (0u32, 0u32, 0u32);
 	for seed in 1u64..=25 {
 		test(|| {
-			let mut rng = seed;
-			let mut next = |m: u64| {
-				rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-				(rng >> 33) % m
-			};
+			let mut rng = crate::generator::Rng::new(seed);
+			let mut next = |m: u64| rng.below(m);
 			register(USD);
 			register(EUR);
 			fund(USD, &ferdie(), 1_000_000);

@@ -516,11 +516,8 @@ fn conservation_over_random_sequences_of_every_kind() {
 	let mut repaid_in_usd = 0u128;
 	for seed in 1u64..=30 {
 		test(|| {
-			let mut rng = seed;
-			let mut next = |m: u64| {
-				rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-				(rng >> 33) % m
-			};
+			let mut rng = crate::generator::Rng::new(seed);
+			let mut next = |m: u64| rng.below(m);
 			let upstream = create_project(&bob());
 			assert_ok!(Commons::mint(upstream, &alice(), 1));
 			let p = project();

@@ -214,11 +214,8 @@ fn conservation_across_projects_linked_upstream() {
 	let (mut forwards, mut refused) = (0u32, 0u32);
 	for seed in 1u64..=30 {
 		test(|| {
-			let mut rng = seed;
-			let mut next = |m: u64| {
-				rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-				(rng >> 33) % m
-			};
+			let mut rng = crate::generator::Rng::new(seed);
+			let mut next = |m: u64| rng.below(m);
 			let projects: Vec<ProjectId> = (0..4).map(|_| create_project(&alice())).collect();
 			let (mut paid, mut claimed) = (0u128, 0u128);
 			for _ in 0..60 {
