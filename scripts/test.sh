@@ -36,7 +36,7 @@ node_tests() {
 # The suites mostly wait for blocks, each on nodes of its own (a dev node each for the
 # lifecycle, the attacks and the upgrade; five validators for the network; four validators on
 # hosts of their own and a node on a small disk for the faults): all at once. One after another
-# they took 6.1 (the first two side by side), 3.6 and 1.5 minutes, and FAULTS_MINUTES.
+# they took 6.1 (the first two side by side), 3.6, 1.5 and 4.3 minutes.
 e2e_tests() {
 	(cd tests/e2e && npm ci --no-audit --no-fund &&
 		export COMMONS_NODE="$NODE_BIN" COMMONS_PRODUCTION_WASM="$PRODUCTION_WASM" &&
