@@ -11,4 +11,4 @@ minutes=${1:-30}
 seed=${2:-$(date +%s)}
 echo "fuzzing for $minutes minutes from seed $seed"
 COMMONS_FUZZ_SEED="$seed" COMMONS_FUZZ_SECONDS=$((minutes * 60)) \
-	cargo test --release --locked -p commons-runtime --test fuzz -- --nocapture
+	cargo test --release --locked --workspace --test fuzz -- --nocapture

@@ -52,7 +52,7 @@ fn the_runtime_survives_random_sequences_of_every_call() {
 			eprintln!(
 				"fuzz: case with seed {case_seed} failed; replay it with \
 				 COMMONS_FUZZ_SEED={case_seed} COMMONS_FUZZ_CASES=1 cargo test --release \
-				 -p commons-runtime --test fuzz"
+				 --workspace --test fuzz (the test command's features: no rebuild)"
 			);
 			std::panic::resume_unwind(e);
 		}
